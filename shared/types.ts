@@ -21,7 +21,32 @@ export interface ExtractedPart {
   /** e.g. "attachment:bao-cao.docx", "attachment:thu.eml > attachment:ke-hoach.xlsx" */
   where: string;
   text: string;
+  /**
+   * Which piece of the file the text came from, when the format tells us. Lets a rule
+   * treat a marking in a page header/footer ("MẬT" stamp) differently from body prose.
+   */
+  section?: ExtractedSection;
+  /** Position inside the file, e.g. "word/header1.xml", "Sheet1", "page 3", "slide 2". */
+  locator?: string;
 }
+
+export type ExtractedSection =
+  | 'subject'
+  | 'headers'
+  | 'body'
+  | 'header'
+  | 'footer'
+  | 'footnotes'
+  | 'endnotes'
+  | 'comments'
+  | 'notes'
+  | 'drawing'
+  | 'master'
+  | 'sheet'
+  | 'sheet-names'
+  | 'page'
+  | 'slide'
+  | 'properties';
 
 export type UnreadableReason =
   | 'encrypted'

@@ -37,4 +37,26 @@ export interface WebmailAdapter {
   triggerSend(doc: Document): void;
   /** Replace subject and body in place (for "Chuyển sang Unicode"). */
   writeSubjectBody(doc: Document, subject: string, convert: (s: string) => string): void;
+
+  // Optional members (added by the zimbra/owa/gmail/generic adapters; absent = default).
+
+  /**
+   * Which mouse event makes the app act on its Send control. Default 'click'. Zimbra's
+   * classic client (DwtButton) sends on 'mouseup', so a guard that only cancels 'click'
+   * arrives after the mail is gone.
+   */
+  sendActivation?: 'click' | 'mouseup';
+  /**
+   * Same-origin documents other than `doc` where the send shortcut can be typed (editor
+   * iframes such as Zimbra's TinyMCE body). Key events there do not bubble to `doc`, so the
+   * guard must add its capture keydown listener to each (re-ask: editors are re-created).
+   */
+  keyDocuments?(doc: Document): Document[];
+  /**
+   * Why the last read may be incomplete or guessed (Vietnamese, shown to the user), e.g.
+   * recipients shown by name only, an unreadable size, or a heuristic (generic) adapter.
+   * Non-empty → the guard must treat the findings as warn-only and show these reasons;
+   * it must never block silently on a low-confidence read.
+   */
+  readIssues?(doc: Document): string[];
 }

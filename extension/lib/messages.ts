@@ -1,0 +1,58 @@
+/**
+ * Runtime messages between the content scripts, the popup/options pages and the background.
+ * Nothing here leaves the browser: chrome.runtime messaging stays inside the extension.
+ */
+import type { Policy } from '../../shared/policy';
+
+/** What the guard tells the toolbar about the tab it runs in. */
+export type ProtectionState =
+  /** Adapter found, compose form open and every selector the guard needs matches. */
+  | 'active'
+  /** Adapter found, no compose form open: ready. */
+  | 'ready'
+  /** Compose form open but selectors miss: "bảo vệ chưa hoạt động". */
+  | 'inactive';
+
+export interface TabStatus {
+  state: ProtectionState;
+  adapter: string;
+  missing: string[];
+  /** Was the webmail's own send hook installed (Roundcube `beforesend`)? */
+  hook: boolean;
+}
+
+export type RuntimeRequest =
+  | { type: 'get-policy' }
+  | { type: 'status'; status: TabStatus }
+  | { type: 'get-tab-status'; tabId: number }
+  | { type: 'origins-changed' };
+
+export type PolicyResponse =
+  | { ok: true; policy: Policy; source: PolicySourceInfo }
+  | { ok: false; error: string };
+
+export interface PolicySourceInfo {
+  preset: string;
+  /** 'managed' once the enterprise-policy issue lands; 'local' = chosen on the options page. */
+  from: 'default' | 'local' | 'managed';
+  /** Set when the stored choice was invalid and the embedded preset stayed in force. */
+  fallbackReason?: string;
+}
+
+export function isRuntimeRequest(value: unknown): value is RuntimeRequest {
+  if (!value || typeof value !== 'object') return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'get-policy' || type === 'status' || type === 'get-tab-status' || type === 'origins-changed';
+}
+
+/** chrome.storage.local keys owned by the extension. */
+export const STORAGE_KEYS = {
+  /** Preset id chosen on the options page. */
+  preset: 'preset',
+  /** Origins (match patterns) the user added on the options page. */
+  userOrigins: 'userOrigins',
+  /** Local audit log of "Vẫn gửi" decisions (never sent anywhere). */
+  overrideLog: 'overrideLog',
+} as const;
+
+export const DEFAULT_PRESET = 'vn-baseline';

@@ -1,0 +1,71 @@
+/**
+ * Entry of the event-handler bundle (built to .output/outlook-addin/handlers.js as one IIFE).
+ *
+ * It runs in two places: classic Outlook on Windows loads it directly in the JavaScript-only
+ * runtime (the manifest's <Override type="javascript">), every other client loads it from
+ * commands.html in a browser runtime. Classic Outlook ignores Office.onReady/initialize for
+ * event handlers, so all wiring happens at top level, and only `Office` is assumed to exist.
+ */
+import './polyfills';
+import { evaluate } from '../../shared/engine';
+import { prepareDraft } from '../../shared/attachments';
+import { htmlToText } from '../../shared/text/html';
+import { HANDLER_FUNCTION_NAMES, FILES, ROAMING_KEYS } from '../common/constants';
+import { loadEffectivePolicy, makeFetchText } from '../common/policy-source';
+import { handlerStore } from '../common/storage';
+import { createHandlers } from './handlers';
+import type { OfficeLike } from './office-api';
+
+declare const Office: OfficeLike;
+
+type GlobalLike = Record<string, unknown> & {
+  OfficeRuntime?: { storage?: { getItem(k: string): Promise<string | null>; setItem(k: string, v: string): Promise<void> } };
+};
+const G: GlobalLike = (typeof globalThis !== 'undefined' ? globalThis : {}) as unknown as GlobalLike;
+
+const timers = {
+  setTimeout: typeof setTimeout === 'function' ? (fn: () => void, ms: number) => setTimeout(fn, ms) : undefined,
+  clearTimeout: typeof clearTimeout === 'function' ? (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) : undefined,
+};
+
+function userPreset(): string | null {
+  try {
+    const rs = Office.context.roamingSettings;
+    const v = rs ? rs.get(ROAMING_KEYS.preset) : null;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+const store = handlerStore(G);
+const fetchText = makeFetchText({
+  fetch: G.fetch as never,
+  XMLHttpRequest: G.XMLHttpRequest as never,
+  setTimeout: timers.setTimeout,
+});
+
+const handlers = createHandlers({
+  office: Office,
+  core: { evaluate, prepareDraft, htmlToText },
+  loadPolicy: (timeoutMs) =>
+    loadEffectivePolicy({
+      policyUrl: __ADDIN_BASE_URL__ + '/' + FILES.policyJson,
+      fetchText,
+      timeoutMs,
+      store,
+      userPreset: userPreset(),
+    }),
+  now: () => Date.now(),
+  setTimeout: timers.setTimeout,
+  clearTimeout: timers.clearTimeout,
+  log: typeof console !== 'undefined' ? (...a: unknown[]) => console.warn('[congvu-guard]', ...a) : undefined,
+});
+
+// Outlook finds handlers by the manifest's FunctionName through this map; a missing entry
+// for a SoftBlock OnMessageSend blocks sending for everyone, so every name is associated.
+if (typeof Office !== 'undefined' && Office.actions && typeof Office.actions.associate === 'function') {
+  for (const name of HANDLER_FUNCTION_NAMES) Office.actions.associate(name, handlers[name]);
+}
+// Browser runtimes of older Outlook builds look handlers up as globals.
+for (const name of HANDLER_FUNCTION_NAMES) G[name] = handlers[name];

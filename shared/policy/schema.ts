@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { PRESET_IDS } from './sources';
+import { compileLinear, parseSlashPattern } from './patterns';
+
+/**
+ * The one policy schema (DESIGN.md "Policy"): it validates presets, admin files, managed
+ * storage and `congvu-guard policy validate`. Objects are strict so that a typo such as
+ * "attachmentLimitMb" is reported instead of silently ignored.
+ */
+
+export const COMPOSE_RULE_IDS = [
+  'classified-content',
+  'attachment-too-large',
+  'personal-sender',
+  'public-recipient',
+  'legacy-encoding',
+  'official-from-personal',
+  'sender-display-name',
+  'attachment-unreadable',
+] as const;
+
+export const MAILBOX_RULE_IDS = [
+  'reply-overdue',
+  'check-reminder',
+  'receipt-confirmation',
+  'classified-received',
+  'unit-mailbox-retention',
+] as const;
+
+export const HYGIENE_RULE_IDS = ['no-service-signup', 'password-policy'] as const;
+
+export const RULE_IDS = [...COMPOSE_RULE_IDS, ...MAILBOX_RULE_IDS, ...HYGIENE_RULE_IDS] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export type ComposeRuleId = (typeof COMPOSE_RULE_IDS)[number];
+
+export const SEVERITY_SETTINGS = ['block', 'warn', 'info', 'off'] as const;
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM' });
+
+const ISO_DATE = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD' })
+  .refine((s) => {
+    const d = new Date(s + 'T00:00:00Z');
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: 'date' });
+
+/** "mic.gov.vn" or "*.gov.vn" (any subdomain, and the domain itself). */
+const DOMAIN_PATTERN = z
+  .string()
+  .max(253)
+  .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, { message: 'domain' });
+
+const EMAIL = z.string().max(320).regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, { message: 'email' });
+
+/** A regular expression in RE2 syntax, optionally written "/…/flags". */
+const LINEAR_REGEX = z
+  .string()
+  .min(1)
+  .max(1000)
+  .superRefine((s, ctx) => {
+    const slash = parseSlashPattern(s);
+    const r = slash ? compileLinear(slash.source, slash.flags) : compileLinear(s, 'i');
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: `regex:${r.error.message_vi}|${r.error.message_en}` });
+  });
+
+/** A custom marking: a phrase, or "/pattern/flags" in RE2 syntax. */
+const CUSTOM_MARKING = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((s, ctx) => {
+    const slash = parseSlashPattern(s);
+    if (!slash) {
+      if (s.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'blank' });
+      return;
+    }
+    const r = compileLinear(slash.source, slash.flags);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: `regex:${r.error.message_vi}|${r.error.message_en}` });
+  });
+
+export const RuleSettingSchema = z.strictObject({
+  severity: z.enum(SEVERITY_SETTINGS).optional(),
+  allowOverride: z.boolean().optional(),
+  requireReason: z.boolean().optional(),
+});
+
+export const CalendarSchema = z.strictObject({
+  workingHours: z
+    .array(z.tuple([HHMM, HHMM]))
+    .min(1)
+    .max(6)
+    .refine((spans) => spans.every(([a, b], i) => a < b && (i === 0 || spans[i - 1][1] <= a)), {
+      message: 'hours-order',
+    })
+    .optional(),
+  extraDaysOff: z.array(ISO_DATE).max(400).optional(),
+  makeUpWorkdays: z.array(ISO_DATE).max(400).optional(),
+});
+
+export const PolicyInputSchema = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  /** Free label shown to users ("Chính sách Sở TT&TT"). */
+  name: z.string().max(200).optional(),
+  extends: z.enum(PRESET_IDS).optional(),
+  agencyDomains: z.array(DOMAIN_PATTERN).max(1000).optional(),
+  unitMailboxes: z
+    .strictObject({
+      directory: z.array(EMAIL).max(20000).optional(),
+      patterns: z.array(LINEAR_REGEX).max(200).optional(),
+    })
+    .optional(),
+  publicDomains: z.array(DOMAIN_PATTERN).max(1000).optional(),
+  /** Total attachment size per message, in MB (1 MB = 1,048,576 bytes); null = no limit. */
+  attachmentLimitMB: z.number().positive().max(10240).nullable().optional(),
+  rules: z.partialRecord(z.enum(RULE_IDS), RuleSettingSchema).optional(),
+  replyDeadlineWorkingDays: z.number().int().min(1).max(60).optional(),
+  checkTimes: z.array(HHMM).max(24).optional(),
+  calendar: CalendarSchema.optional(),
+  onError: z.enum(['allow', 'block']).optional(),
+  customMarkings: z.array(CUSTOM_MARKING).max(500).optional(),
+});
+
+export type PolicyInput = z.infer<typeof PolicyInputSchema>;
+export type RuleSettingInput = z.infer<typeof RuleSettingSchema>;

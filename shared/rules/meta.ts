@@ -1,0 +1,34 @@
+import type { RuleId } from '../policy/schema';
+import { formatCitation, type PresetId } from '../policy/sources';
+import type { RuleMeta } from './types';
+import { classifiedContent } from './classified-content';
+import { attachmentTooLarge } from './attachment-too-large';
+import { personalSender } from './personal-sender';
+import { publicRecipient } from './public-recipient';
+import { legacyEncoding } from './legacy-encoding';
+import { officialFromPersonal } from './official-from-personal';
+import { senderDisplayName } from './sender-display-name';
+import { attachmentUnreadable } from './attachment-unreadable';
+import * as other from './mailbox-meta';
+
+const all: RuleMeta[] = [
+  classifiedContent.meta,
+  attachmentTooLarge.meta,
+  personalSender.meta,
+  publicRecipient.meta,
+  legacyEncoding.meta,
+  officialFromPersonal.meta,
+  senderDisplayName.meta,
+  attachmentUnreadable.meta,
+  ...Object.values(other).map((r) => r.meta),
+];
+
+export const ALL_RULE_META = Object.fromEntries(all.map((m) => [m.id, m])) as Record<RuleId, RuleMeta>;
+
+/** Citations of a rule for a preset, formatted ("Điều 6 khoản 4, Quy chế kèm QĐ …"). */
+export function citationsFor(id: RuleId, preset: PresetId, lang: 'vi' | 'en' = 'vi'): string[] {
+  const refs = ALL_RULE_META[id]?.citations[preset];
+  if (refs && refs.length) return refs.map((r) => formatCitation(preset, r, lang));
+  // The admin turned on a rule the preset's regulation is silent on: say whose rule it is.
+  return [lang === 'vi' ? 'Quy định của cơ quan (chính sách quản trị)' : 'Agency policy (set by the administrator)'];
+}

@@ -1,0 +1,458 @@
+/**
+ * Debian's Chromium driven by playwright-core, optionally with the unpacked extension loaded,
+ * recording every request the browser makes; plus helpers that drive Roundcube 1.6 (elastic
+ * skin) the way a user does. Selectors below were read off the running Roundcube 1.6.5
+ * (Debian bookworm), not guessed: keep them in the ROUNDCUBE object.
+ */
+import { chromium, type BrowserContext, type Frame, type Page, type Request, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { E2E_TMP } from './mailstack.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Roundcube 1.6 elastic markup the helpers (and tests) rely on. */
+export const ROUNDCUBE = {
+  loginUser: '#rcmloginuser',
+  loginPassword: '#rcmloginpwd',
+  loginSubmit: '#rcmloginsubmit',
+  /** Server messages ("Message sent successfully.", "Login failed.", SMTP errors). */
+  messageStack: '#messagestack',
+  /** Sidebar "Compose" (#taskmenu); a hidden twin sits in the list toolbar. */
+  composeButton: '#taskmenu a.compose',
+  messageList: '#messagelist',
+  /**
+   * Recipients: elastic hides the real <textarea name="_to" id="_to"> off-screen and shows a
+   * <ul class="recipient-input"> widget whose <input> turns typed text into <li class="recipient">
+   * boxes on "," / ";" / space / Enter / change, mirroring them into the textarea.
+   */
+  toField: '#_to',
+  ccField: '#_cc',
+  bccField: '#_bcc',
+  toInput: '#compose_to .recipient-input input',
+  ccInput: '#compose_cc .recipient-input input',
+  bccInput: '#compose_bcc .recipient-input input',
+  /** Cc/Bcc rows are hidden until "Add recipient (header)" opens them. */
+  addHeaderMenu: '#compose_to a[data-popup="headers-menu"]',
+  headersMenu: '#headers-menu',
+  subject: '#compose-subject',
+  /** Plain-text body; with the HTML editor on, TinyMCE hides it behind #composebody_ifr. */
+  body: '#composebody',
+  bodyHtmlFrame: '#composebody_ifr',
+  /** The send button below the form: onclick="return rcmail.command('send','',this,event)". */
+  sendButton: '.formbuttons button.send',
+  /** Hidden file input of the upload form; its onchange runs rcmail.command('send-attachment'). */
+  fileInput: '#uploadformInput',
+  attachmentList: '#attachment-list',
+  /** A finished upload is <li id="rcmfile…"> with <span class="attachment-name">; in progress <li class="uploading">. */
+  attachmentDone: '#attachment-list li[id^="rcmfile"]',
+  attachmentUploading: '#attachment-list li.uploading',
+  /** Settings > Password (plugin "password"); on desktop the form loads in #preferences-frame. */
+  settingsButton: '#taskmenu a.settings',
+  passwordSection: '#settings-menu a.password',
+  preferencesFrame: '#preferences-frame',
+  currentPassword: '#curpasswd',
+  newPassword: '#newpasswd',
+  confirmPassword: '#confpasswd',
+  /** onclick="return rcmail.command('plugin.password-save',...)" */
+  passwordSave: '.formbuttons button.submit',
+} as const;
+
+export interface LaunchOptions {
+  /** Unpacked extension directory (e.g. .output/chrome-mv3). */
+  extensionPath?: string;
+  /** Passed as --host-resolver-rules, e.g. "MAP mail.mic.gov.vn 127.0.0.1". */
+  hostResolverRules?: string;
+  /** Profile directory; default a fresh one under .e2e-tmp/, removed on close(). */
+  userDataDir?: string;
+  /** How long to wait for the extension's service worker (default 15 s). */
+  extensionTimeoutMs?: number;
+  /** UI language sent by the browser (default vi-VN, as at an agency). */
+  locale?: string;
+  /** Default Asia/Ho_Chi_Minh: Roundcube shows times in the zone the browser reports at login. */
+  timezoneId?: string;
+}
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** Where it came from: a page/frame, or a (extension) service worker. */
+  source: 'page' | 'service-worker';
+  /** For small url-encoded POSTs only (Roundcube's send form), to tell actions apart. */
+  postData?: string;
+}
+
+export interface E2EBrowser {
+  context: BrowserContext;
+  /** The first tab. */
+  page: Page;
+  /** Set when an extension was loaded: its id and its MV3 service worker. */
+  extensionId?: string;
+  serviceWorker?: Worker;
+  /** Every request seen so far, in order. */
+  requests: RecordedRequest[];
+  /**
+   * Requests whose origin is none of `allowedOrigins` (plus the extension's own
+   * chrome-extension:// origin and data:/blob:/about: URLs, which never leave the machine).
+   */
+  requestsOutside(allowedOrigins: string[]): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<E2EBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`e2e: ${CHROMIUM} not found — run test/e2e/install.sh (Chromium comes from Debian only).`);
+  }
+  mkdirSync(E2E_TMP, { recursive: true });
+  const ownProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(E2E_TMP, 'profile-'));
+
+  const args = [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic',
+  ];
+  if (opts.extensionPath) {
+    if (!existsSync(join(opts.extensionPath, 'manifest.json'))) {
+      throw new Error(`e2e: no manifest.json in ${opts.extensionPath} — build the extension first (npm run build:ext).`);
+    }
+    args.push(`--disable-extensions-except=${opts.extensionPath}`, `--load-extension=${opts.extensionPath}`);
+  }
+  if (opts.hostResolverRules) args.push(`--host-resolver-rules=${opts.hostResolverRules}`);
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    // Chromium ≥ 132 has only the "new" headless mode, which runs extensions; playwright's
+    // plain --headless selects it.
+    headless: true,
+    args,
+    // Playwright adds --disable-extensions by default; it must go when we load one.
+    ignoreDefaultArgs: opts.extensionPath ? ['--disable-extensions'] : undefined,
+    locale: opts.locale ?? 'vi-VN',
+    timezoneId: opts.timezoneId ?? 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1280, height: 900 },
+    timeout: 30_000,
+  });
+
+  const requests: RecordedRequest[] = [];
+  // Context-level events cover every page and frame and, in Chromium, service workers too
+  // (request.serviceWorker() is set for those).
+  const onRequest = (r: Request) => {
+    const rec: RecordedRequest = {
+      url: r.url(),
+      method: r.method(),
+      resourceType: r.resourceType(),
+      source: r.serviceWorker() ? 'service-worker' : 'page',
+    };
+    const type = r.headers()['content-type'] ?? '';
+    if (r.method() === 'POST' && type.includes('x-www-form-urlencoded')) {
+      // Keep test logs free of passwords (login and change-password forms).
+      rec.postData = (r.postData() ?? '').slice(0, 4096).replace(/((?:^|&)_[a-z]*pass[a-z]*=)[^&]*/gi, '$1***');
+    }
+    requests.push(rec);
+  };
+  context.on('request', onRequest);
+
+  let extensionId: string | undefined;
+  let serviceWorker: Worker | undefined;
+  const close = async () => {
+    await context.close().catch(() => {});
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+  };
+
+  if (opts.extensionPath) {
+    try {
+      serviceWorker = await findServiceWorker(context, opts.extensionPath, opts.extensionTimeoutMs ?? 15_000);
+      extensionId = new URL(serviceWorker.url()).host;
+    } catch (e) {
+      await close();
+      throw e;
+    }
+  }
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    extensionId,
+    serviceWorker,
+    requests,
+    requestsOutside(allowedOrigins) {
+      const allowed = new Set(allowedOrigins.map((o) => new URL(o).origin));
+      if (extensionId) allowed.add(`chrome-extension://${extensionId}`);
+      return requests.filter((r) => {
+        if (/^(data|blob|about):/.test(r.url)) return false;
+        let origin: string;
+        try { origin = new URL(r.url).origin; } catch { return true; }
+        return !allowed.has(origin);
+      });
+    },
+    close,
+  };
+}
+
+/** The loaded extension's MV3 service worker — proof that Chromium really loaded it. */
+async function findServiceWorker(context: BrowserContext, extensionPath: string, timeoutMs: number): Promise<Worker> {
+  const manifest = JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as {
+    manifest_version?: number; background?: { service_worker?: string };
+  };
+  const script = manifest.background?.service_worker;
+  if (manifest.manifest_version !== 3 || !script) {
+    throw new Error(`e2e: ${extensionPath}/manifest.json is not MV3 with background.service_worker`);
+  }
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/' + basename(script));
+  const existing = context.serviceWorkers().find(isOurs);
+  if (existing) return existing;
+  try {
+    return await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: timeoutMs });
+  } catch {
+    throw new Error(
+      `e2e: the extension in ${extensionPath} did not start its service worker (${script}) within ${timeoutMs} ms. ` +
+      `Workers seen: ${JSON.stringify(context.serviceWorkers().map((w) => w.url()))}. ` +
+      'A manifest or service-worker error keeps Chromium from loading it; load it by hand in chrome://extensions to see why.',
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roundcube helpers.
+
+declare global {
+  // Roundcube's page-world app object, as far as the helpers read it.
+  interface Window {
+    rcmail?: {
+      env: Record<string, unknown> & { task?: string; action?: string };
+      busy?: boolean;
+      editor?: { is_html?: () => boolean };
+    };
+  }
+}
+
+/** Wait until Roundcube's app object is initialised for task/action and idle. */
+export async function waitForRoundcube(page: Page, task: string, action = '', timeoutMs = 20_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([t, a]) => {
+        const rc = window.rcmail;
+        return !!rc && rc.env.task === t && (rc.env.action ?? '') === a && !rc.busy;
+      },
+      [task, action] as const,
+      { timeout: timeoutMs, polling: 100 },
+    );
+  } catch (e) {
+    const state = await page.evaluate(() => ({ task: window.rcmail?.env.task, action: window.rcmail?.env.action }))
+      .catch(() => null);
+    throw new Error(`e2e: Roundcube did not reach task=${task} action=${action || '(none)'} within ${timeoutMs} ms ` +
+      `(url ${page.url()}, rcmail ${JSON.stringify(state)}, messages: ${await serverMessages(page)})`, { cause: e });
+  }
+}
+
+/** Text of the messages Roundcube currently shows (errors, confirmations). */
+export async function serverMessages(page: Page): Promise<string> {
+  return page.evaluate((sel) => {
+    const box = document.querySelector(sel);
+    return box ? [...box.children].map((c) => `${c.className}: ${c.textContent?.trim()}`).join(' | ') : '';
+  }, ROUNDCUBE.messageStack).catch(() => '');
+}
+
+/**
+ * Log in. Navigates to `url` first when given (otherwise the page must show the login form).
+ * Resolves when the mail view is ready; throws with Roundcube's message when login fails.
+ */
+export async function login(page: Page, user: string, password: string, url?: string): Promise<void> {
+  if (url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+  try {
+    await page.locator(ROUNDCUBE.loginUser).waitFor({ timeout: 15_000 });
+  } catch (e) {
+    throw new Error(`e2e: no Roundcube login form at ${page.url()} (already logged in? pass a fresh profile)`, { cause: e });
+  }
+  await page.fill(ROUNDCUBE.loginUser, user);
+  await page.fill(ROUNDCUBE.loginPassword, password);
+  await Promise.all([
+    page.waitForURL((u) => !u.searchParams.has('_task') || u.searchParams.get('_task') !== 'login', { timeout: 20_000 })
+      .catch(() => {}),
+    page.click(ROUNDCUBE.loginSubmit),
+  ]);
+  // A failed login re-renders the login form with an error in the message stack.
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const state = await page.evaluate(() => ({
+      task: window.rcmail?.env.task, busy: window.rcmail?.busy,
+    })).catch(() => null);
+    if (state?.task === 'mail' && !state.busy) return;
+    if (state?.task === 'login') {
+      const msg = await serverMessages(page);
+      if (msg) throw new Error(`e2e: Roundcube login as ${user} failed: ${msg}`);
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`e2e: login as ${user} did not reach the mail view within 20 s (url ${page.url()}, ` +
+    `messages: ${await serverMessages(page)})`);
+}
+
+/** Click "Compose" and wait for the compose form (and its editor) to be ready. */
+export async function openCompose(page: Page): Promise<void> {
+  await page.click(ROUNDCUBE.composeButton);
+  await waitForCompose(page);
+}
+
+export async function waitForCompose(page: Page, timeoutMs = 20_000): Promise<void> {
+  await waitForRoundcube(page, 'mail', 'compose', timeoutMs);
+  await page.locator(ROUNDCUBE.subject).waitFor({ timeout: timeoutMs });
+  // The editor object appears once the compose init ran; typing before it can be lost.
+  await page.waitForFunction(() => !!window.rcmail?.editor, undefined, { timeout: timeoutMs });
+}
+
+export interface ComposeInput {
+  to?: string | string[];
+  cc?: string | string[];
+  bcc?: string | string[];
+  subject?: string;
+  body?: string;
+}
+
+/** Fill the compose form as a user would (recipient boxes, subject, body). */
+export async function fillCompose(page: Page, input: ComposeInput): Promise<void> {
+  const rows: [keyof ComposeInput, string, string][] = [
+    ['to', ROUNDCUBE.toInput, '#compose_to'],
+    ['cc', ROUNDCUBE.ccInput, '#compose_cc'],
+    ['bcc', ROUNDCUBE.bccInput, '#compose_bcc'],
+  ];
+  for (const [key, inputSel, rowSel] of rows) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const list = Array.isArray(value) ? value : [value];
+    if (!(await page.locator(rowSel).isVisible())) {
+      // Cc/Bcc rows start hidden; Roundcube's own "add header" command shows them.
+      await page.click(ROUNDCUBE.addHeaderMenu);
+      await page.click(`${ROUNDCUBE.headersMenu} a[data-target="${key}"]`);
+      await page.locator(rowSel).waitFor({ state: 'visible', timeout: 5000 });
+    }
+    const box = page.locator(inputSel);
+    await box.click();
+    await box.fill(list.join(', '));
+    // "," makes the widget turn the text into recipient boxes (keydown handler in elastic ui.js).
+    await box.press(',');
+  }
+  if (input.subject !== undefined) await page.fill(ROUNDCUBE.subject, input.subject);
+  if (input.body !== undefined) {
+    const isHtml = await page.evaluate(() => !!window.rcmail?.editor?.is_html?.());
+    if (isHtml) {
+      await page.frameLocator(ROUNDCUBE.bodyHtmlFrame).locator('body').fill(input.body);
+    } else {
+      await page.fill(ROUNDCUBE.body, input.body);
+    }
+  }
+}
+
+/**
+ * Attach one or more files through Roundcube's upload form and wait until every upload is
+ * finished (large files take a while: default timeout 120 s).
+ */
+export async function attachFile(page: Page, path: string | string[], timeoutMs = 120_000): Promise<void> {
+  const paths = Array.isArray(path) ? path : [path];
+  const before = await page.locator(ROUNDCUBE.attachmentDone).count();
+  await page.setInputFiles(ROUNDCUBE.fileInput, paths);
+  try {
+    await page.waitForFunction(
+      ([doneSel, upSel, want]) =>
+        document.querySelectorAll(doneSel).length >= want && document.querySelectorAll(upSel).length === 0,
+      [ROUNDCUBE.attachmentDone, ROUNDCUBE.attachmentUploading, before + paths.length] as const,
+      { timeout: timeoutMs, polling: 200 },
+    );
+  } catch (e) {
+    throw new Error(`e2e: attaching ${paths.map((p) => basename(p)).join(', ')} did not finish within ${timeoutMs} ms ` +
+      `(messages: ${await serverMessages(page)})`, { cause: e });
+  }
+}
+
+/** Click Roundcube's Send button (a real mouse click, so capture-phase listeners see it). */
+export async function clickSend(page: Page): Promise<void> {
+  await page.click(ROUNDCUBE.sendButton);
+}
+
+/**
+ * Press Ctrl+Enter in the body. Note: Roundcube 1.6 itself binds no send shortcut, so on the
+ * bare webmail this sends nothing; it exists to test that a guard handles the keystroke.
+ */
+export async function pressCtrlEnter(page: Page, selector: string = ROUNDCUBE.body): Promise<void> {
+  await page.focus(selector);
+  await page.keyboard.press('Control+Enter');
+}
+
+/** The compose form's current values, as Roundcube would submit them. */
+export async function readComposeFields(page: Page): Promise<{
+  to: string; cc: string; bcc: string; subject: string; body: string; attachments: string[];
+}> {
+  // No named helper functions inside evaluate(): tsx/esbuild's keepNames would wrap them in a
+  // __name() call that does not exist in the page.
+  const fields = await page.evaluate((sel) => {
+    const values: Record<string, string> = {};
+    for (const key of ['toField', 'ccField', 'bccField', 'subject', 'body'] as const) {
+      values[key] = (document.querySelector(sel[key]) as HTMLInputElement | null)?.value ?? '';
+    }
+    const frame = document.querySelector(sel.bodyHtmlFrame) as HTMLIFrameElement | null;
+    if (window.rcmail?.editor?.is_html?.() && frame?.contentDocument) values.body = frame.contentDocument.body.innerText;
+    const attachments = [...document.querySelectorAll(sel.attachmentDone)]
+      .map((li) => (li.querySelector('.attachment-name') ?? li).textContent?.trim() ?? '');
+    return { values, attachments };
+  }, ROUNDCUBE);
+  // The widget mirrors boxes into the textarea as "a@x, b@y, " — normalise to "a@x, b@y".
+  const addr = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean).join(', ');
+  const v = fields.values;
+  return {
+    to: addr(v.toField), cc: addr(v.ccField), bcc: addr(v.bccField), subject: v.subject, body: v.body,
+    attachments: fields.attachments,
+  };
+}
+
+/**
+ * Wait until Roundcube has sent the message and gone back to the mail list (it redirects 0.5 s
+ * after its "sent" confirmation; acting before that redirect would race it). Throws with
+ * Roundcube's error text (e.g. an SMTP error) instead.
+ */
+export async function waitForSent(page: Page, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let confirmed = '';
+  while (Date.now() < deadline) {
+    if (new URL(page.url()).searchParams.get('_action') !== 'compose') {
+      await waitForRoundcube(page, 'mail', '', Math.max(1000, deadline - Date.now()));
+      return;
+    }
+    const state = await page.evaluate((sel) => {
+      const out = { error: '', ok: '' };
+      for (const el of document.querySelectorAll(`${sel} > *`)) {
+        const text = el.textContent?.trim() ?? '';
+        if (el.classList.contains('error') || el.classList.contains('warning')) out.error += text + ' ';
+        if (el.classList.contains('confirmation')) out.ok += text + ' ';
+      }
+      return out;
+    }, ROUNDCUBE.messageStack).catch(() => null); // navigation in progress
+    if (state?.error) throw new Error(`e2e: Roundcube did not send: ${state.error.trim()}`);
+    if (state?.ok) confirmed = state.ok.trim();
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`e2e: ${confirmed ? `sent ("${confirmed}") but no return to the mail list` : 'no "sent" confirmation'} ` +
+    `within ${timeoutMs} ms (url ${page.url()}, messages: ${await serverMessages(page)})`);
+}
+
+/**
+ * Settings > Password through the UI; returns the frame holding the change-password form
+ * (#curpasswd, #newpasswd, #confpasswd, ROUNDCUBE.passwordSave).
+ */
+export async function openChangePassword(page: Page, timeoutMs = 20_000): Promise<Frame> {
+  await page.click(ROUNDCUBE.settingsButton);
+  await waitForRoundcube(page, 'settings', '', timeoutMs);
+  await page.click(ROUNDCUBE.passwordSection);
+  const frameEl = await page.waitForSelector(ROUNDCUBE.preferencesFrame, { timeout: timeoutMs });
+  const frame = await frameEl.contentFrame();
+  if (!frame) throw new Error('e2e: #preferences-frame has no frame');
+  await frame.waitForURL(/_action=plugin\.password/, { timeout: timeoutMs });
+  await frame.locator(ROUNDCUBE.currentPassword).waitFor({ timeout: timeoutMs });
+  return frame;
+}
+
+/** Is a Roundcube send POST among these requests? (The compose form posts _action=send.) */
+export function isRoundcubeSend(r: RecordedRequest): boolean {
+  return r.method === 'POST' && /(^|&)_action=send(&|$)/.test(r.postData ?? '');
+}
