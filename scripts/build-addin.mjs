@@ -10,6 +10,7 @@
 // The build fails if handlers.js is not ECMAScript 2016 or the manifest check fails.
 import { build as esbuild } from 'esbuild';
 import { parse as acornParse } from 'acorn';
+import { createRequire } from 'node:module';
 import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -51,7 +52,21 @@ export async function buildAddin(opts = {}) {
   // esbuild lowers async/await to generators at es2016 (generators are ES2015), which that
   // runtime accepts; it cannot lower further, so es2016 is both the floor and the target.
   const handlerFile = join(outDir, 'handlers.js');
+  const polyfills = await esbuild({
+    entryPoints: [join(ROOT, 'outlook-addin/handlers/polyfills.ts')],
+    define: { __UNICODE_CLASSES__: JSON.stringify(unicodeClasses(['L', 'M', 'N'])) },
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2016',
+    minify,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'error',
+  });
   await esbuild({
+    // First in the file: esbuild's helpers read ES2017 built-ins as soon as the bundle starts.
+    banner: { js: polyfills.outputFiles[0].text.trim() },
     entryPoints: [join(ROOT, 'outlook-addin/handlers/index.ts')],
     outfile: handlerFile,
     bundle: true,
@@ -67,7 +82,9 @@ export async function buildAddin(opts = {}) {
     plugins: [jsRuntimeStubs()],
     logLevel: 'error',
   });
-  const handlerCode = await readFile(handlerFile, 'utf8');
+  const lowered = lowerRegexLiterals(await readFile(handlerFile, 'utf8'), HANDLER_ECMA_VERSION);
+  const handlerCode = lowered.code;
+  await writeFile(handlerFile, handlerCode);
   assertEcmaVersion(handlerCode, HANDLER_ECMA_VERSION, 'handlers.js');
   const associated = associatedFunctionNames(handlerCode);
 
@@ -158,6 +175,91 @@ export function assertEcmaVersion(code, ecmaVersion, label) {
   } catch (e) {
     const pos = e.pos ?? 0;
     throw new Error(`${label} is not ECMAScript ${ecmaVersion}: ${e.message}\n  near: ${code.slice(Math.max(0, pos - 80), pos + 80)}`);
+  }
+}
+
+/**
+ * esbuild lowers syntax but leaves regex literals with ES2018 features untouched, and the
+ * shared core matches Vietnamese with Unicode property escapes (\p{L}, \p{M}) that classic
+ * Outlook's ES2016 sandbox rejects at parse time, taking every handler down with it.
+ * regexpu-core (Babel's regex transpiler) rewrites \p{…} into explicit code-point ranges and
+ * the s flag into [\s\S]; named groups and lookbehind cannot be rewritten faithfully, so
+ * they fail the build with the offending pattern instead.
+ */
+export function lowerRegexLiterals(code, ecmaVersion) {
+  const rewrite = createRequire(import.meta.url)('regexpu-core');
+  const ast = acornParse(code, { ecmaVersion: 'latest', sourceType: 'script' });
+  const edits = [];
+  const problems = [];
+  const lower = (pattern, flags, start, end, asCall) => {
+    if (regexOk(pattern, flags, ecmaVersion)) return;
+    if (/\(\?<[=!A-Za-z_$]/.test(pattern)) {
+      problems.push(`/${pattern}/${flags}: named groups and lookbehind are not ES${ecmaVersion}`);
+      return;
+    }
+    const out = rewrite(pattern, flags, { unicodePropertyEscapes: 'transform', dotAllFlag: 'transform' });
+    const outFlags = flags.replace('s', '');
+    if (!regexOk(out, outFlags, ecmaVersion)) {
+      problems.push(`/${pattern}/${flags}: cannot be lowered to ES${ecmaVersion}`);
+      return;
+    }
+    edits.push({ start, end, text: asCall ? `new RegExp(${JSON.stringify(out)},${JSON.stringify(outFlags)})` : `/${out}/${outFlags}` });
+  };
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'Literal' && node.regex) lower(node.regex.pattern, node.regex.flags, node.start, node.end, false);
+    // esbuild itself turns some literals into new RegExp("…","u"); constant calls are lowered too.
+    if (
+      (node.type === 'NewExpression' || node.type === 'CallExpression') &&
+      node.callee.type === 'Identifier' &&
+      node.callee.name === 'RegExp' &&
+      node.arguments.length >= 1 &&
+      node.arguments.length <= 2 &&
+      node.arguments.every((a) => a.type === 'Literal' && typeof a.value === 'string')
+    ) {
+      lower(node.arguments[0].value, node.arguments[1] ? node.arguments[1].value : '', node.start, node.end, true);
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      const v = node[key];
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object' && typeof v.type === 'string') visit(v);
+    }
+  };
+  visit(ast);
+  if (problems.length) throw new Error('handlers.js: regular expressions the JavaScript-only runtime cannot run:\n  ' + problems.join('\n  '));
+  let outCode = code;
+  for (const e of edits.sort((a, b) => b.start - a.start)) outCode = outCode.slice(0, e.start) + e.text + outCode.slice(e.end);
+  return { code: outCode, lowered: edits.length };
+}
+
+/** Code-point ranges of Unicode general categories, from this Node's tables (for the \\p{…} shim). */
+export function unicodeClasses(names) {
+  const out = {};
+  const hex = (cp) => (cp <= 0xffff ? '\\u' + cp.toString(16).toUpperCase().padStart(4, '0') : '\\u{' + cp.toString(16).toUpperCase() + '}');
+  for (const name of names) {
+    const re = new RegExp(`^\\p{${name}}$`, 'u');
+    let ranges = '';
+    let start = -1;
+    for (let cp = 0; cp <= 0x110000; cp++) {
+      const inside = cp < 0x110000 && !(cp >= 0xd800 && cp <= 0xdfff) && re.test(String.fromCodePoint(cp));
+      if (inside && start < 0) start = cp;
+      else if (!inside && start >= 0) {
+        ranges += start === cp - 1 ? hex(start) : hex(start) + '-' + hex(cp - 1);
+        start = -1;
+      }
+    }
+    out[name] = ranges;
+  }
+  return out;
+}
+
+function regexOk(pattern, flags, ecmaVersion) {
+  try {
+    acornParse(`/${pattern}/${flags}`, { ecmaVersion });
+    return true;
+  } catch {
+    return false;
   }
 }
 

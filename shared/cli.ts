@@ -7,12 +7,15 @@
  * invalid policy — always one clear line on stderr (Vietnamese, then English), never a stack.
  * Node-only module (reads files); the rest of shared/ stays free of Node APIs.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Finding, Locale } from './types';
 import { evaluate } from './engine';
 import { prepareDraft, emlToDraft } from './attachments';
 import { PRESET_IDS, isPresetId, resolvePolicy, validatePolicyText, type Policy, type PolicyIssue } from './policy';
 import { t } from './i18n';
+import { EXPORT_TARGETS, exportPolicy, type ExportTarget } from './admin/export';
+import type { PolicyInput } from './policy';
 
 class UsageError extends Error {
   constructor(readonly vi: string, readonly en: string) {
@@ -27,6 +30,8 @@ Cách dùng / Usage:
   congvu-guard policy validate FILE
   congvu-guard policy show ID|FILE
   congvu-guard policy list
+  congvu-guard policy export --target ${EXPORT_TARGETS.join('|')}
+                             --policy ID|FILE --out DIR [--update-url URL] [--xpi-url URL] [--policy-url URL]
   congvu-guard due --policy ID|FILE --received ISO-8601 [--format json|text]
 
 Chính sách có sẵn / Presets: ${PRESET_IDS.join(', ')} (mặc định / default: vn-baseline)
@@ -227,7 +232,42 @@ async function cmdPolicy(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(policy, null, 2));
     return 0;
   }
-  throw new UsageError(`lệnh con không hợp lệ "policy ${sub ?? ''}"; dùng validate, show hoặc list`, `unknown command "policy ${sub ?? ''}"; use validate, show or list`);
+  if (sub === 'export') return cmdExport(rest, io);
+  throw new UsageError(`lệnh con không hợp lệ "policy ${sub ?? ''}"; dùng validate, show, list hoặc export`, `unknown command "policy ${sub ?? ''}"; use validate, show, list or export`);
+}
+
+/** Admin kit (issue #6 item 5): enterprise policy files ready to deploy. */
+async function cmdExport(args: string[], io: Io): Promise<number> {
+  const { opts, rest } = parseArgs(args, ['target', 'policy', 'out', 'update-url', 'xpi-url', 'policy-url']);
+  if (rest.length) throw new UsageError(`đối số thừa "${rest[0]}"`, `unexpected argument "${rest[0]}"`);
+  const target = oneOf('target', opts.target, [...EXPORT_TARGETS], '') as ExportTarget;
+  if (!target) throw new UsageError(`thiếu --target (${EXPORT_TARGETS.join(', ')})`, `missing --target (${EXPORT_TARGETS.join(', ')})`);
+  if (!opts.policy) throw new UsageError('thiếu --policy ID|FILE', 'missing --policy ID|FILE');
+  if (!opts.out) throw new UsageError('thiếu --out DIR (thư mục ghi tệp)', 'missing --out DIR (output folder)');
+  for (const k of ['update-url', 'xpi-url', 'policy-url'])
+    if (opts[k] !== undefined && !/^https:\/\/\S+$/i.test(opts[k]))
+      throw new UsageError(`--${k} phải là địa chỉ https://`, `--${k} must be an https:// URL`);
+  let input: PolicyInput;
+  if (isPresetId(opts.policy)) input = { extends: opts.policy };
+  else {
+    await loadPolicy(opts.policy); // validates, with the usual one-line error
+    const v = validatePolicyText(await readText(opts.policy));
+    if (!v.ok) throw new UsageError('chính sách không hợp lệ', 'invalid policy');
+    input = v.input;
+  }
+  const files = exportPolicy(target, input, { updateUrl: opts['update-url'], xpiUrl: opts['xpi-url'], policyUrl: opts['policy-url'] });
+  for (const f of files) {
+    const path = join(opts.out, f.path);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      // regedit reads UTF-16LE with a BOM; Vietnamese text would be mangled in ANSI.
+      await writeFile(path, f.path.endsWith('.reg') ? Buffer.from('\uFEFF' + f.content, 'utf16le') : f.content);
+    } catch (e) {
+      throw fileError(path, e);
+    }
+    io.out(`✔ ${path}  →  ${f.installTo}`);
+  }
+  return 0;
 }
 
 // ---- due ---------------------------------------------------------------------------------------
@@ -244,7 +284,10 @@ async function cmdDue(args: string[], io: Io): Promise<number> {
     stdout = runDueCommand({ received: opts.received, format }, policy).stdout;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const [vi, en] = msg.includes(' / ') ? msg.split(' / ') : [msg, msg];
+    // Vietnamese and English halves are joined by the first " / " (the user's own input,
+    // quoted later in the message, may contain one too).
+    const cut = msg.indexOf(' / ');
+    const [vi, en] = cut < 0 ? [msg, msg] : [msg.slice(0, cut), msg.slice(cut + 3)];
     throw new UsageError(vi, en);
   }
   io.out(stdout.replace(/\n$/, ''));

@@ -292,11 +292,20 @@ export function controlText(el: Element): string {
   return cleanText(el.textContent) || cleanText(el.getAttribute('aria-label')) || cleanText(el.getAttribute('title'));
 }
 
+/**
+ * Editor documents seen through frameDocument(), mapped to the document holding the iframe.
+ * window.frameElement would give the same answer in browsers, but not in every sandboxed
+ * or test DOM, and a key event's target only knows its own (iframe) document.
+ */
+const FRAME_PARENT = new WeakMap<Document, Document>();
+
 /** An iframe's document when same-origin and loaded, else null (never throws). */
 export function frameDocument(frame: Element | null): Document | null {
   if (!frame) return null;
   try {
-    return (frame as HTMLIFrameElement).contentDocument ?? null;
+    const d = (frame as HTMLIFrameElement).contentDocument ?? null;
+    if (d && d !== frame.ownerDocument) FRAME_PARENT.set(d, frame.ownerDocument);
+    return d;
   } catch {
     return null;
   }
@@ -307,14 +316,16 @@ export function topDocumentOf(target: EventTarget | null): Document | null {
   const el = asElement(target);
   let doc: Document | null = el?.ownerDocument ?? ((target as Node | null)?.nodeType === 9 ? (target as Document) : null);
   for (let i = 0; doc && i < 5; i++) {
-    let frame: Element | null = null;
-    try {
-      frame = doc.defaultView?.frameElement ?? null;
-    } catch {
-      frame = null;
+    let parent: Document | null = FRAME_PARENT.get(doc) ?? null;
+    if (!parent) {
+      try {
+        parent = doc.defaultView?.frameElement?.ownerDocument ?? null;
+      } catch {
+        parent = null; // cross-origin parent: stay in this document
+      }
     }
-    if (!frame) break;
-    doc = frame.ownerDocument;
+    if (!parent || parent === doc) break;
+    doc = parent;
   }
   return doc;
 }
@@ -378,6 +389,18 @@ export function editableText(root: Element | null | undefined): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** The chosen <option> of a <select>; a select always shows one, so fall back to the first. */
+export function selectedOption(select: HTMLSelectElement | null | undefined): HTMLOptionElement | null {
+  if (!select) return null;
+  return (
+    select.selectedOptions?.[0] ??
+    (select.selectedIndex >= 0 ? select.options[select.selectedIndex] : null) ??
+    select.querySelector<HTMLOptionElement>('option[selected]') ??
+    select.options[0] ??
+    null
+  );
 }
 
 /** Value of an input/textarea, NFC. */
@@ -500,4 +523,30 @@ export function isModEnter(ev: KeyboardEvent, allowMeta = true): boolean {
   if (!isEnterKey(ev) || ev.altKey || ev.shiftKey) return false;
   if (ev.ctrlKey && !ev.metaKey) return true;
   return allowMeta && ev.metaKey && !ev.ctrlKey;
+}
+
+// ---------------------------------------------------------------------------------------
+// Which compose form the user acted on
+
+/**
+ * Gmail and OWA can show several compose forms at once (popped-out drafts, inline replies).
+ * The contract's readDraft/triggerSend only receive the document, so adapters remember the
+ * form whose Send control or shortcut the guard last asked about, and use it while it is
+ * still in the page. Without one they fall back to the form holding the focus.
+ */
+const LAST_ROOT = new WeakMap<Document, Element>();
+
+export function rememberRoot(root: Element | null): void {
+  if (root) LAST_ROOT.set(root.ownerDocument, root);
+}
+
+export function recalledRoot(doc: Document, candidates: readonly Element[]): Element | null {
+  const last = LAST_ROOT.get(doc);
+  if (last && last.isConnected && candidates.includes(last)) return last;
+  const active = doc.activeElement;
+  if (active && active !== doc.body) {
+    const holding = candidates.find((c) => c.contains(active));
+    if (holding) return holding;
+  }
+  return candidates[0] ?? null;
 }

@@ -10,7 +10,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { loadPolicy } from '../lib/policy-source';
 import { isRuntimeRequest, STORAGE_KEYS, type TabStatus } from '../lib/messages';
-import { CONTENT_SCRIPT_FILES, WEBMAIL_MATCHES, isBuiltInPattern } from '../lib/origins';
+import { CONTENT_SCRIPT_FILES, isBuiltInPattern } from '../lib/origins';
 
 const STATUS_KEY = (tabId: number) => `tab:${tabId}`;
 const DYNAMIC_IDS = { guard: 'congvu-guard-user-origins', hook: 'congvu-guard-user-origins-hook' } as const;
@@ -133,6 +133,3 @@ async function syncUserOrigins(): Promise<void> {
     },
   ]);
 }
-
-// Referenced so bundlers keep the list in sync with the manifest (and for the popup's logic).
-export const BUILT_IN_MATCHES = WEBMAIL_MATCHES;

@@ -217,6 +217,7 @@ export class Guard {
     // double click or Enter+click cannot slip a second send past the first decision.
     if (this.state !== 'idle') return this.block();
     const a = this.assess();
+    console.log('DEBUG check', source, JSON.stringify(a).slice(0, 400));
     switch (a.kind) {
       case 'clean':
         this.allowToken = { fp: a.fp, until: this.now() + DECISION_TTL_MS };

@@ -46,7 +46,9 @@ export function startGuard(deps: StartDeps, onStarted?: (s: Started) => void): v
   const tryStart = (): boolean => {
     const entry = pickAdapter(doc);
     if (!entry) return false;
-    onStarted?.(wire(deps, entry));
+    // Not `onStarted?.(wire(…))`: an optional call skips evaluating its arguments.
+    const started = wire(deps, entry);
+    onStarted?.(started);
     return true;
   };
 

@@ -43,6 +43,8 @@ export const WEBMAIL_INCLUDE_GLOBS: string[] = [
  * Match patterns ignore the port. The production manifest never contains these.
  */
 export const E2E_LOOPBACK_MATCHES: string[] = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** Unlike match patterns, include_globs see the port: `*` covers it. */
+export const E2E_LOOPBACK_GLOBS: string[] = ['http://127.0.0.1:*/*', 'http://localhost:*/*'];
 
 /** Content-script files as WXT emits them; used for runtime registration of user-added origins. */
 export const CONTENT_SCRIPT_FILES = {

@@ -30,7 +30,7 @@ const T = {
     blockTail: 'Hãy sửa rồi gửi lại. Mở ngăn kiểm tra để xem chi tiết.',
     warnTail: 'Bạn có thể sửa, hoặc chọn Vẫn gửi.',
     warnTailConfirm: 'Hãy sửa, hoặc bấm Gửi lần nữa để vẫn gửi.',
-    reasonTail: 'Mở ngăn kiểm tra để ghi lý do trước khi gửi.',
+    reasonTail: 'Hãy sửa, hoặc bấm Xem chi tiết để ghi lý do rồi gửi; chọn Vẫn gửi nếu cần gửi ngay.',
     more: (n: number) => `… và ${n} vấn đề khác.`,
     errorBlock: (d: string) =>
       `Không kiểm tra được thư này (${d}). Theo chính sách của cơ quan, thư chưa được gửi; hãy thử gửi lại.`,
@@ -41,7 +41,7 @@ const T = {
     blockTail: 'Fix it and send again. Open the check pane for details.',
     warnTail: 'Fix it, or choose Send Anyway.',
     warnTailConfirm: 'Fix it, or press Send again to send anyway.',
-    reasonTail: 'Open the check pane to record a reason before sending.',
+    reasonTail: 'Fix it, or choose See details to record a reason and send; Send Anyway if it cannot wait.',
     more: (n: number) => `… and ${n} more.`,
     errorBlock: (d: string) =>
       `This message could not be checked (${d}). Your agency's policy holds it back; try sending again.`,

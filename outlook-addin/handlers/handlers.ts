@@ -251,8 +251,12 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     const pending = stop.filter((f) => !(f.allowOverride && overrides[f.rule]));
     if (!pending.length) return { kind: 'allow', reason: 'overridden' };
 
-    // A finding the policy does not let the user override (classified content by default) is a hard stop.
-    const hard = pending.some((f) => !f.allowOverride);
+    // The engine's decide() is the one definition of a hard stop (a block the policy does
+    // not let the user override, e.g. classified content) shared with the webmail hosts.
+    const hard = env.core.decide(pending) === 'stop';
+    // Smart Alerts has no text field, so a reason cannot be typed into the dialog. Findings
+    // that want one still get "Send Anyway" (issue #4); the dialog points to the task pane,
+    // where "Ghi lý do" records it in sessionData and lets the next Send through silently.
     const needReason = pending.some((f) => f.requireReason);
     const l = lang();
     const promptUser = isSetSupported(office, '1.14');
@@ -260,8 +264,7 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
 
     let kind: AlertKind;
     if (hard) kind = 'block';
-    else if (needReason) kind = 'reason';
-    else if (promptUser) kind = 'warn';
+    else if (promptUser) kind = needReason ? 'reason' : 'warn';
     else {
       // Before Mailbox 1.14 there is no "Send Anyway": a second Send of the very same
       // message is taken as the user's confirmation.
@@ -279,7 +282,7 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
       // "Take action" / "Don't send" opens the task pane with the details and citations.
       options.commandId = COMPOSE_PANE_COMMAND_ID;
       options.cancelLabel = l === 'en' ? 'See details' : 'Xem chi tiết';
-      if (kind === 'warn') {
+      if (kind === 'warn' || kind === 'reason') {
         const enums = office.MailboxEnums && office.MailboxEnums.SendModeOverride;
         options.sendModeOverride = (enums && enums.PromptUser) || 'promptUser';
       }

@@ -6,8 +6,10 @@
  * commands.html in a browser runtime. Classic Outlook ignores Office.onReady/initialize for
  * event handlers, so all wiring happens at top level, and only `Office` is assumed to exist.
  */
-import './polyfills';
-import { evaluate } from '../../shared/engine';
+// polyfills.ts is NOT imported here: scripts/build-addin.mjs prepends it as a banner,
+// because esbuild's own helpers capture Object.getOwnPropertyDescriptors (ES2017) in the
+// first lines of the bundle, before any imported module could patch it.
+import { evaluate, decide } from '../../shared/engine';
 import { prepareDraft } from '../../shared/attachments';
 import { htmlToText } from '../../shared/text/html';
 import { HANDLER_FUNCTION_NAMES, FILES, ROAMING_KEYS } from '../common/constants';
@@ -47,7 +49,7 @@ const fetchText = makeFetchText({
 
 const handlers = createHandlers({
   office: Office,
-  core: { evaluate, prepareDraft, htmlToText },
+  core: { evaluate, decide, prepareDraft, htmlToText },
   loadPolicy: (timeoutMs) =>
     loadEffectivePolicy({
       policyUrl: __ADDIN_BASE_URL__ + '/' + FILES.policyJson,

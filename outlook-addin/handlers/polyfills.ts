@@ -159,6 +159,18 @@ define(Promise, 'any', function (items: Iterable<unknown>) {
   });
 });
 
+/**
+ * BigInt (ES2020) cannot be polyfilled, but zod (the policy schema) calls BigInt("…") at
+ * module load to build its int64 ranges; without a stand-in the whole bundle throws before
+ * a single handler is associated. The policy schema has no bigint fields, so a Number-valued
+ * stand-in only has to survive that initialisation.
+ */
+if (typeof G.BigInt === 'undefined') {
+  G.BigInt = function BigIntStandIn(value: unknown) {
+    return Number(value);
+  };
+}
+
 /** UTF-8 / UTF-16LE / Latin-1 TextDecoder, enough for attachment text extraction. */
 if (typeof G.TextDecoder === 'undefined') {
   class MiniTextDecoder {
@@ -221,5 +233,65 @@ if (typeof G.TextEncoder === 'undefined') {
     }
   };
 }
+
+/**
+ * Unicode property escapes (\p{L}, \p{M}, \p{N}; ES2018) in patterns the shared core
+ * assembles from strings at run time (e.g. custom markings from the admin policy).
+ * Literals are rewritten at build time; for the rest, RegExp is wrapped — only where the
+ * engine rejects \p{…} — to replace the escapes by code-point ranges generated at build
+ * time from Node's Unicode tables (scripts/build-addin.mjs, define __UNICODE_CLASSES__).
+ * Lookbehind cannot be emulated this way; the core must not use it (see the bundle test).
+ */
+declare const __UNICODE_CLASSES__: Record<string, string> | undefined;
+const UNICODE_CLASSES: Record<string, string> = typeof __UNICODE_CLASSES__ !== 'undefined' ? __UNICODE_CLASSES__ : {};
+
+export function rewritePropertyEscapes(src: string, classes: Record<string, string>): string | null {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charAt(i);
+    if (c === '\\') {
+      const n = src.charAt(i + 1);
+      if ((n === 'p' || n === 'P') && src.charAt(i + 2) === '{') {
+        const end = src.indexOf('}', i + 3);
+        if (end < 0) return null;
+        const ranges = classes[src.slice(i + 3, end).replace(/^(?:General_Category|gc)=/, '')];
+        if (!ranges || (inClass && n === 'P')) return null;
+        out += inClass ? ranges : (n === 'P' ? '[^' : '[') + ranges + ']';
+        i = end;
+        continue;
+      }
+      out += c + n;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+(function installPropertyEscapeShim() {
+  const Native = G.RegExp as RegExpConstructor | undefined;
+  if (!Native || !Object.keys(UNICODE_CLASSES).length) return;
+  try {
+    new Native('\\p{L}', 'u');
+    return; // the engine has them
+  } catch {
+    // fall through: wrap
+  }
+  const Shim = function RegExp(pattern?: string | RegExp, flags?: string): RegExp {
+    let src = pattern instanceof Native ? pattern.source : pattern === undefined ? '(?:)' : String(pattern);
+    const fl = flags === undefined ? (pattern instanceof Native ? pattern.flags : '') : String(flags);
+    if (fl.indexOf('u') >= 0 && /\\[pP]\{/.test(src)) {
+      const lowered = rewritePropertyEscapes(src, UNICODE_CLASSES);
+      if (lowered !== null) src = lowered;
+    }
+    return new Native(src, fl);
+  } as unknown as RegExpConstructor;
+  (Shim as unknown as { prototype: RegExp }).prototype = Native.prototype;
+  G.RegExp = Shim;
+})();
 
 export {};

@@ -21,7 +21,10 @@ import {
 
 export interface CoreApi {
   evaluate(draft: Draft, policy: Policy): Finding[];
-  prepareDraft(draft: Draft): Promise<unknown>;
+  /** shared/engine decide(): 'send' | 'confirm' | 'stop' — one definition of "blocks" for every host. */
+  decide(findings: readonly Finding[]): 'send' | 'confirm' | 'stop';
+  /** shared/attachments prepareDraft(): its own budget stops it cleanly; our deadline is the backstop. */
+  prepareDraft(draft: Draft, budget?: { timeMs?: number }): Promise<Draft>;
   htmlToText(html: string): string;
 }
 
@@ -244,7 +247,9 @@ export async function extractBefore(core: CoreApi, draft: Draft, metas: Attachme
   if (!draft.attachments.some((a) => a.bytes && !a.extraction)) return draft;
   const copy: Draft = { ...draft, attachments: draft.attachments.map((a) => ({ ...a })) };
   const done = await beforeDeadline(
-    Promise.resolve(core.prepareDraft(copy)).then((r) => ((r && typeof r === 'object' && 'attachments' in (r as object)) ? (r as Draft) : copy)),
+    Promise.resolve(core.prepareDraft(copy, { timeMs: Math.max(50, deadline - clock.now() - 100) })).then((r) =>
+      r && typeof r === 'object' && Array.isArray(r.attachments) ? r : copy,
+    ),
     deadline,
     clock,
     null,

@@ -5,10 +5,10 @@
  * because nobody is waiting on a Send dialog here.
  */
 import type { Draft, Finding } from '../../shared/types';
-import { evaluate } from '../../shared/engine';
+import { evaluate, decide } from '../../shared/engine';
 import { prepareDraft } from '../../shared/attachments';
 import { htmlToText } from '../../shared/text/html';
-import { FILES, ROAMING_KEYS, SESSION_KEYS, STORAGE_KEYS } from '../common/constants';
+import { FILES, ROAMING_KEYS, SESSION_KEYS } from '../common/constants';
 import { loadEffectivePolicy, makeFetchText, type EffectivePolicy } from '../common/policy-source';
 import { localStore, memoryStore, officeRuntimeStore, type KeyValueStore } from '../common/storage';
 import { extractBefore, readDraft, sessionGet, sessionSet } from '../handlers/read-draft';
@@ -106,9 +106,14 @@ export async function loadPaneModel(env: PaneEnv): Promise<PaneModel> {
     storeKind: store.kind,
   };
   if (!item) return base;
+  if (mode === 'compose') {
+    // The send check reuses this (sessionData), so a preset picked here applies to this
+    // draft's Send at once, and pane and Smart Alert never judge by different policies.
+    await sessionSet(item, SESSION_KEYS.policy, JSON.stringify({ origin: effective.origin, source: effective.source })).catch(() => undefined);
+  }
 
   const clock = { now: () => Date.now(), setTimeout: env.window.setTimeout };
-  const core = { evaluate, prepareDraft, htmlToText };
+  const core = { evaluate, decide, prepareDraft, htmlToText };
   try {
     const start = Date.now();
     const read = await readDraft(office, item, core, {
@@ -145,4 +150,3 @@ export async function recordOverride(item: ComposeItemLike, rule: string, reason
   return next;
 }
 
-export { STORAGE_KEYS };

@@ -13,7 +13,7 @@ const MAX_UNREADABLE = 25;
 
 export class Sink {
   readonly parts: ExtractedPart[] = [];
-  readonly unreadable: Unreadable[] = [];
+  private readonly problems = new Map<string, { entry: Unreadable; count: number }>();
   private dropped = 0;
   private droppedReason: UnreadableReason = 'corrupt';
   charsLeft: number;
@@ -22,17 +22,37 @@ export class Sink {
     this.charsLeft = budget.limits.maxTextChars;
   }
 
-  report(where: string, reason: UnreadableReason, detail: string): void {
-    if (this.unreadable.length < MAX_UNREADABLE) this.unreadable.push({ reason, detail, where });
-    else if (this.dropped++ === 0) this.droppedReason = reason;
+  /**
+   * Record a problem. Identical reason+detail pairs are counted, not repeated (a 42.zip
+   * yields thousands of "nested too deep"). `important` entries (budget stops) are always
+   * kept even past the cap, because they explain why the rest was not inspected.
+   */
+  report(where: string, reason: UnreadableReason, detail: string, important = false): void {
+    const key = `${reason}\u0000${detail}`;
+    const seen = this.problems.get(key);
+    if (seen) {
+      seen.count++;
+      return;
+    }
+    if (this.problems.size >= MAX_UNREADABLE && !important) {
+      if (this.dropped++ === 0) this.droppedReason = reason;
+      return;
+    }
+    this.problems.set(key, { entry: { reason, detail, where }, count: 1 });
+  }
+
+  get hasProblems(): boolean {
+    return this.problems.size > 0;
   }
 
   result(): Extraction {
     const out: Extraction = { parts: this.parts };
-    if (this.unreadable.length) {
-      out.unreadable = this.dropped
-        ? [...this.unreadable, { reason: this.droppedReason, detail: `${this.dropped} more problems not listed`, where: this.unreadable[0].where }]
-        : this.unreadable;
+    if (this.problems.size) {
+      const list = [...this.problems.values()].map(({ entry, count }) =>
+        count > 1 ? { ...entry, detail: `${entry.detail} (${count} items like this)` } : entry,
+      );
+      if (this.dropped) list.push({ reason: this.droppedReason, detail: `${this.dropped} more problems not listed`, where: list[0].where });
+      out.unreadable = list;
     }
     return out;
   }

@@ -187,7 +187,7 @@ export function extractPptx(node: Node, parts: Parts): void {
 const PPT_COMMENTS: XmlTextSpec = { ...OOXML_TEXT, para: new Set(['p', 'cm']), text: new Set(['t', 'text']) };
 
 /** Excel header/footer codes: &L &C &R sections, &P page, &"Font,Bold", &12 size, && = '&'. */
-function stripHeaderFooterCodes(s: string): string {
+export function stripHeaderFooterCodes(s: string): string {
   return s
     .replace(/&&|&"[^"]*"|&K[0-9A-Fa-f+-]{6}|&\d{1,3}|&[LCRPNDTFAZGBIUESXYH]/g, (m) => (m === '&&' ? '&' : m === '&L' || m === '&C' || m === '&R' ? '\n' : ''))
     .split('\n')

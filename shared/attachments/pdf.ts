@@ -16,6 +16,16 @@ type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjsPromise: Promise<PdfjsModule> | undefined;
 
+/** Load pdfjs ahead of time (e.g. when a compose window opens) so the first check is fast. */
+export async function preloadPdfReader(): Promise<boolean> {
+  try {
+    await loadPdfjs();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function loadPdfjs(): Promise<PdfjsModule> {
   pdfjsPromise ??= (async () => {
     const g = globalThis as { pdfjsWorker?: unknown };
@@ -44,10 +54,13 @@ class Timeout extends Error {}
 export async function extractPdf(node: Node, bytes: Uint8Array): Promise<void> {
   const budget = node.sink.budget;
   let pdfjs: PdfjsModule;
+  const loadStart = Date.now();
   try {
     pdfjs = await loadPdfjs();
   } catch (err) {
     throw new ExtractStop('unsupported', `PDF reader not available in this host (${(err as Error).message})`, 'item');
+  } finally {
+    budget.excludeTime(Date.now() - loadStart);
   }
   budget.checkTime();
   const task = pdfjs.getDocument({

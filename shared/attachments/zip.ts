@@ -169,8 +169,20 @@ function dataOffset(zip: ZipArchive, e: ZipEntry): number {
   return start;
 }
 
-/** Compressed input per push: one push can expand at most ~1032× (DEFLATE's limit). */
-const PUSH = 16 * 1024;
+/**
+ * Compressed input per push. One push can expand at most ~1032× (DEFLATE's limit), so the
+ * chunk shrinks as the output nears the declared size: a lying entry overshoots by at most
+ * about the bytes still expected (or 1 MiB), not by 64 MiB.
+ */
+const MAX_PUSH = 64 * 1024;
+const MIN_PUSH = 1024;
+
+/**
+ * DEFLATE cannot beat ~1032:1; real documents (even repetitive XML) stay far below 1000:1.
+ * Entries that claim more are zip-bomb payloads (runs of one byte) and are not inflated.
+ */
+const MAX_RATIO = 1000;
+const RATIO_MIN_SIZE = 1024 * 1024;
 
 /**
  * Inflate raw DEFLATE data that must expand to exactly `expected` bytes. Stops (too-large)
@@ -191,9 +203,11 @@ export function inflateCapped(data: Uint8Array, expected: number, what: string):
   });
   try {
     if (data.length === 0) inflater.push(data, true);
-    for (let p = 0; p < data.length && !over; p += PUSH) {
-      const end = Math.min(p + PUSH, data.length);
+    for (let p = 0; p < data.length && !over; ) {
+      const want = Math.ceil((expected - n) / 1032) + MIN_PUSH;
+      const end = Math.min(p + Math.min(MAX_PUSH, want), data.length);
       inflater.push(data.subarray(p, end), end === data.length);
+      p = end;
     }
   } catch (err) {
     if (!over) throw new ExtractStop('corrupt', `${what}: damaged compressed data (${(err as Error).message})`, 'item');
@@ -206,10 +220,12 @@ export function inflateCapped(data: Uint8Array, expected: number, what: string):
 
 /** Bytes of one entry, within the budget. Throws ExtractStop for encrypted/unsupported/oversize. */
 export function readZipEntry(zip: ZipArchive, e: ZipEntry, budget: BudgetState): Uint8Array {
-  if (e.encrypted) throw new ExtractStop('encrypted', `"${e.name}" is password-protected`, 'item');
+  // Details leave out the entry name: `where` carries it, and name-free details let the
+  // sink count identical problems instead of listing thousands of them.
+  if (e.encrypted) throw new ExtractStop('encrypted', 'password-protected archive entry', 'item');
   if (e.method !== 0 && e.method !== 8) {
     const names: Record<number, string> = { 9: 'Deflate64', 12: 'BZIP2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd' };
-    throw new ExtractStop('unsupported', `"${e.name}" uses ${names[e.method] ?? `compression method ${e.method}`}`, 'item');
+    throw new ExtractStop('unsupported', `archive entry uses ${names[e.method] ?? `compression method ${e.method}`}`, 'item');
   }
   let start: number;
   try {
@@ -217,10 +233,13 @@ export function readZipEntry(zip: ZipArchive, e: ZipEntry, budget: BudgetState):
   } catch (err) {
     throw new ExtractStop('corrupt', (err as Error).message, 'item');
   }
-  budget.reserveInflate(e.size, `"${e.name}"`);
+  if (e.method === 8 && e.size > RATIO_MIN_SIZE && e.size > e.compressedSize * MAX_RATIO) {
+    throw new ExtractStop('too-large', `compression ratio over ${MAX_RATIO}:1 (zip bomb?); not inflated`, 'item');
+  }
+  budget.reserveInflate(e.size, 'entry');
   const data = zip.bytes.subarray(start, start + e.compressedSize);
   if (e.method === 0) return data.subarray(0, Math.min(e.size, data.length));
-  return inflateCapped(data, e.size, `"${e.name}"`);
+  return inflateCapped(data, e.size, 'entry');
 }
 
 /** Cheap peek at the first bytes of an entry (magic sniffing) without inflating all of it. */

@@ -195,6 +195,12 @@ function toIssues(issue: z.core.$ZodIssue): PolicyIssue[] {
   const one = (vi: string, en: string): PolicyIssue[] => [{ path, message_vi: vi, message_en: en }];
   switch (issue.code) {
     case 'unrecognized_keys':
+      if (issue.path.length === 1 && issue.path[0] === 'rules')
+        return issue.keys.map((k) => ({
+          path: jsonPath(['rules', k]),
+          message_vi: `mã quy tắc không tồn tại "${k}"; các mã hợp lệ: ${RULE_IDS.join(', ')}`,
+          message_en: `unknown rule id "${k}"; valid ids: ${RULE_IDS.join(', ')}`,
+        }));
       return issue.keys.map((k) => ({
         path: jsonPath([...(issue.path as PropertyKey[]), k]),
         message_vi: `khóa không được hỗ trợ "${k}" (kiểm tra chính tả)`,

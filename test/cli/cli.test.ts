@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../shared/cli';
@@ -106,7 +106,7 @@ describe('congvu-guard policy', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('$.extends');
     expect(r.stdout).toContain('$.checkTimes[0]');
-    expect(r.stdout).toContain("$.rules['nope']");
+    expect(r.stdout).toContain('$.rules.nope: mã quy tắc không tồn tại');
   });
 
   it('validate: a good file → exit 0', async () => {
@@ -128,6 +128,34 @@ describe('congvu-guard policy', () => {
     expect(p.rules['classified-content'].severity).toBe('block');
     const f = file('ext.json', JSON.stringify({ extends: 'mic', agencyDomains: ['bo.vn'] }));
     expect(JSON.parse((await run('policy', 'show', f)).stdout).agencyDomains).toContain('bo.vn');
+  });
+});
+
+describe('congvu-guard policy export', () => {
+  it('writes deployable files and reports where they go', async () => {
+    const out = join(dir, 'kit');
+    const p = file('kit.json', JSON.stringify({ extends: 'mic', customMarkings: ['lưu hành nội bộ'] }));
+    const r = await run('policy', 'export', '--target', 'chromium-linux', '--policy', p, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('/etc/chromium/policies/managed/congvu-guard.json');
+    const json = JSON.parse(readFileSync(join(out, 'congvu-guard.json'), 'utf8'));
+    expect(Object.values<{ preset: string }>(json['3rdparty'].extensions)[0].preset).toBe('mic');
+    expect((await run('policy', 'export', '--target', 'chrome-reg', '--policy', 'quangngai', '--out', out)).code).toBe(0);
+    const reg = readFileSync(join(out, 'congvu-guard-chrome.reg'));
+    expect([...reg.subarray(0, 2)]).toEqual([0xff, 0xfe]); // UTF-16LE BOM for regedit
+    expect(reg.toString('utf16le')).toContain('"preset"="quangngai"');
+  });
+
+  it.each([
+    [['policy', 'export', '--policy', 'mic', '--out', 'x'], '--target'],
+    [['policy', 'export', '--target', 'ie6', '--policy', 'mic', '--out', 'x'], 'ie6'],
+    [['policy', 'export', '--target', 'firefox', '--out', 'x'], '--policy'],
+    [['policy', 'export', '--target', 'firefox', '--policy', 'mic'], '--out'],
+    [['policy', 'export', '--target', 'firefox', '--policy', 'mic', '--out', 'x', '--xpi-url', 'http://a'], 'https'],
+  ])('usage error %j → exit 2', async (argv, needle) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(needle);
   });
 });
 

@@ -30,7 +30,8 @@ if [[ ${#missing[@]} -eq 0 && $need_vmail -eq 0 ]]; then
 fi
 
 if [[ $(id -u) -ne 0 ]]; then
-  echo "e2e install: missing Debian packages: ${missing[*]:-none}${need_vmail:+ (and/or the vmail uid/gid 5000)}" >&2
+  [[ ${#missing[@]} -gt 0 ]] && echo "e2e install: missing Debian packages: ${missing[*]}" >&2
+  [[ $need_vmail -eq 1 ]] && echo "e2e install: missing the vmail user/group (uid/gid 5000)" >&2
   echo "e2e install: run as root, or: sudo $0" >&2
   exit 1
 fi

@@ -61,7 +61,7 @@ function readFrom(doc: Document): Address | undefined {
   if (!el) return undefined;
   if (el.tagName === 'SELECT') {
     const sel = el as HTMLSelectElement;
-    const opt = sel.options[sel.selectedIndex];
+    const opt = sel.options[sel.selectedIndex] ?? sel.querySelector('option[selected]') ?? sel.options[0];
     return parseAddress(opt?.textContent ?? '') ?? undefined;
   }
   return parseAddress(fieldValue(el)) ?? undefined;

@@ -38,6 +38,7 @@ import {
   labelIs,
   parseAddress,
   parseAddressList,
+  selectedOption,
   setFieldValue,
   simulateClick,
   splitNameAndSize,
@@ -72,7 +73,7 @@ function isClassic(doc: Document): boolean {
 function isModern(doc: Document): boolean {
   const path = doc.location?.pathname ?? '';
   // The Modern UI is served under /modern/ (ZCS 9/10); the composer markup is a fallback signal.
-  return path.startsWith('/modern/') || !!first(doc, MODERN.composer) || !!first(doc, MODERN.body);
+  return path.startsWith('/modern/') || !!first(doc, MODERN.app) || !!first(doc, MODERN.body);
 }
 
 function variant(doc: Document): Variant | null {
@@ -341,9 +342,7 @@ function readModern(doc: Document): Read | null {
   };
   if (bodyEl) draft.bodyHtml = bodyEl.innerHTML.trim();
   const fromSelect = first<HTMLSelectElement>(root, MODERN.fromSelect);
-  const fromText = fromSelect
-    ? fromSelect.selectedOptions?.[0]?.textContent ?? fromSelect.options[fromSelect.selectedIndex]?.textContent
-    : first(root, MODERN.from)?.textContent;
+  const fromText = fromSelect ? selectedOption(fromSelect)?.textContent : first(root, MODERN.from)?.textContent;
   const from = parseAddress(fromText);
   if (from) draft.from = from;
   return { draft, issues };

@@ -70,6 +70,8 @@ export const COMPOSE_VIEW_ID = /^zv__(COMPOSE(?:-\d+)?)$/;
 export const SEND_BUTTON_ID = /^zb__COMPOSE(?:-\d+)?__SEND(?:_MENU)?$/;
 
 export const MODERN = {
+  /** Any element of the app: every CSS-module class carries the client prefix. */
+  app: ['[class*="zimbra-client_"]'],
   /** Composer root (TestCafe: composerSelector). */
   composer: ['.zimbra-client_composer', '[class*="client_composer "]', '[class$="client_composer"]'],
   fields: ['.zimbra-client_composer_fields', '[class*="_composer_fields"]'],

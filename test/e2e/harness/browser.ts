@@ -47,7 +47,7 @@ export const ROUNDCUBE = {
   /** A finished upload is <li id="rcmfile…"> with <span class="attachment-name">; in progress <li class="uploading">. */
   attachmentDone: '#attachment-list li[id^="rcmfile"]',
   attachmentUploading: '#attachment-list li.uploading',
-  /** Settings > Password (plugin "password"); on desktop the form loads in #preferences-frame. */
+  /** Settings > Password (plugin "password"); see openChangePassword for where the form loads. */
   settingsButton: '#taskmenu a.settings',
   passwordSection: '#settings-menu a.password',
   preferencesFrame: '#preferences-frame',
@@ -222,6 +222,9 @@ declare global {
   interface Window {
     rcmail?: {
       env: Record<string, unknown> & { task?: string; action?: string };
+      /** Set at the end of rcmail.init(); env is filled in earlier, by an inline script. */
+      loaded?: boolean;
+      /** While true, rcmail.command() silently ignores clicks (e.g. during the list request). */
       busy?: boolean;
       editor?: { is_html?: () => boolean };
     };
@@ -234,7 +237,7 @@ export async function waitForRoundcube(page: Page, task: string, action = '', ti
     await page.waitForFunction(
       ([t, a]) => {
         const rc = window.rcmail;
-        return !!rc && rc.env.task === t && (rc.env.action ?? '') === a && !rc.busy;
+        return !!rc?.loaded && rc.env.task === t && (rc.env.action ?? '') === a && !rc.busy;
       },
       [task, action] as const,
       { timeout: timeoutMs, polling: 100 },
@@ -245,6 +248,16 @@ export async function waitForRoundcube(page: Page, task: string, action = '', ti
     throw new Error(`e2e: Roundcube did not reach task=${task} action=${action || '(none)'} within ${timeoutMs} ms ` +
       `(url ${page.url()}, rcmail ${JSON.stringify(state)}, messages: ${await serverMessages(page)})`, { cause: e });
   }
+}
+
+/**
+ * Click a control that runs an rcmail command, once Roundcube is idle: rcmail.command() drops
+ * commands while a locking request (like the message-list load) is running.
+ */
+export async function clickWhenIdle(page: Page, selector: string, timeoutMs = 20_000): Promise<void> {
+  await page.waitForFunction(() => !!window.rcmail?.loaded && !window.rcmail.busy, undefined,
+    { timeout: timeoutMs, polling: 50 });
+  await page.click(selector, { timeout: timeoutMs });
 }
 
 /** Text of the messages Roundcube currently shows (errors, confirmations). */
@@ -268,18 +281,20 @@ export async function login(page: Page, user: string, password: string, url?: st
   }
   await page.fill(ROUNDCUBE.loginUser, user);
   await page.fill(ROUNDCUBE.loginPassword, password);
+  // The form POSTs to ?_task=login: a redirect to the mail view on success, the login page
+  // again (with an error in the message stack) on failure. Only look after that answer, so a
+  // notice already on the login page ("session expired") is not taken for the result.
   await Promise.all([
-    page.waitForURL((u) => !u.searchParams.has('_task') || u.searchParams.get('_task') !== 'login', { timeout: 20_000 })
-      .catch(() => {}),
+    page.waitForResponse((r) => r.request().method() === 'POST' && /[?&]_task=login/.test(r.url()), { timeout: 20_000 }),
     page.click(ROUNDCUBE.loginSubmit),
   ]);
-  // A failed login re-renders the login form with an error in the message stack.
+  await page.waitForLoadState('domcontentloaded');
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const state = await page.evaluate(() => ({
-      task: window.rcmail?.env.task, busy: window.rcmail?.busy,
+      task: window.rcmail?.env.task, ready: !!window.rcmail?.loaded && !window.rcmail.busy,
     })).catch(() => null);
-    if (state?.task === 'mail' && !state.busy) return;
+    if (state?.task === 'mail' && state.ready) return;
     if (state?.task === 'login') {
       const msg = await serverMessages(page);
       if (msg) throw new Error(`e2e: Roundcube login as ${user} failed: ${msg}`);
@@ -292,7 +307,7 @@ export async function login(page: Page, user: string, password: string, url?: st
 
 /** Click "Compose" and wait for the compose form (and its editor) to be ready. */
 export async function openCompose(page: Page): Promise<void> {
-  await page.click(ROUNDCUBE.composeButton);
+  await clickWhenIdle(page, ROUNDCUBE.composeButton);
   await waitForCompose(page);
 }
 
@@ -368,7 +383,7 @@ export async function attachFile(page: Page, path: string | string[], timeoutMs 
 
 /** Click Roundcube's Send button (a real mouse click, so capture-phase listeners see it). */
 export async function clickSend(page: Page): Promise<void> {
-  await page.click(ROUNDCUBE.sendButton);
+  await clickWhenIdle(page, ROUNDCUBE.sendButton);
 }
 
 /**
@@ -438,18 +453,22 @@ export async function waitForSent(page: Page, timeoutMs = 30_000): Promise<void>
 
 /**
  * Settings > Password through the UI; returns the frame holding the change-password form
- * (#curpasswd, #newpasswd, #confpasswd, ROUNDCUBE.passwordSave).
+ * (#curpasswd, #newpasswd, #confpasswd, ROUNDCUBE.passwordSave). In Roundcube 1.6.5 elastic the
+ * "Password" entry loads the whole page (?_task=settings&_action=plugin.password), while the
+ * built-in sections load into #preferences-frame; accept either so a skin change cannot hide it.
  */
 export async function openChangePassword(page: Page, timeoutMs = 20_000): Promise<Frame> {
-  await page.click(ROUNDCUBE.settingsButton);
+  await clickWhenIdle(page, ROUNDCUBE.settingsButton);
   await waitForRoundcube(page, 'settings', '', timeoutMs);
-  await page.click(ROUNDCUBE.passwordSection);
-  const frameEl = await page.waitForSelector(ROUNDCUBE.preferencesFrame, { timeout: timeoutMs });
-  const frame = await frameEl.contentFrame();
-  if (!frame) throw new Error('e2e: #preferences-frame has no frame');
-  await frame.waitForURL(/_action=plugin\.password/, { timeout: timeoutMs });
-  await frame.locator(ROUNDCUBE.currentPassword).waitFor({ timeout: timeoutMs });
-  return frame;
+  await clickWhenIdle(page, ROUNDCUBE.passwordSection);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => /[?&]_action=plugin\.password(&|$)/.test(f.url()));
+    if (frame && (await frame.locator(ROUNDCUBE.currentPassword).count().catch(() => 0)) > 0) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`e2e: the change-password form did not appear within ${timeoutMs} ms ` +
+    `(frames: ${JSON.stringify(page.frames().map((f) => f.url()))})`);
 }
 
 /** Is a Roundcube send POST among these requests? (The compose form posts _action=send.) */

@@ -40,6 +40,14 @@ export const E2E_DOMAINS = [
   'mic.gov.vn', 'quangngai.gov.vn', 'cantho.gov.vn', 'binhphuoc.gov.vn', 'tphcm.gov.vn',
 ] as const;
 
+/**
+ * Public mail providers (REQUIREMENTS.md personal-sender / public-recipient). Mail to them never
+ * leaves the machine: Postfix rewrites every address there to this local sink mailbox, so a
+ * test can still prove that such a mail was (or was not) sent.
+ */
+export const E2E_PUBLIC_DOMAINS = ['gmail.com', 'yahoo.com', 'yahoo.com.vn', 'hotmail.com', 'outlook.com', 'icloud.com'] as const;
+export const E2E_PUBLIC_SINK = 'ngoai@outside.test';
+
 /** Dovecot stores mail as this uid/gid (install.sh creates `vmail` with both = 5000). */
 const VMAIL_ID = 5000;
 /** Roundcube refuses bigger messages with its own error; Postfix allows more so Roundcube is the limit. */
@@ -81,8 +89,14 @@ export interface MailStack {
   roundcubeUrl: string;
   /** Origin of roundcubeUrl, for "no request left the webmail" assertions. */
   roundcubeOrigin: string;
+  /**
+   * Roundcube under another host name, e.g. urlFor('mail.mic.gov.vn') -> http://mail.mic.gov.vn:PORT/
+   * (the extension only runs on *.gov.vn webmail hosts). Needs launchBrowser({ hostResolverRules:
+   * 'MAP mail.mic.gov.vn 127.0.0.1' }); php -S ignores the Host header.
+   */
+  urlFor(host: string): string;
   ports: { http: number; imap: number; lmtp: number; smtp: number };
-  /** Every test user's address and (initial) password. */
+  /** Every test user's address and (initial) password (E2E_USERS plus E2E_PUBLIC_SINK). */
   users: { address: string; password: string }[];
   /** The stack's private directory under .e2e-tmp/. */
   dir: string;
@@ -265,6 +279,9 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 # Re-read on every login so a password changed by Roundcube's plugin applies at once.
 auth_cache_size = 0
+# Wrong-password tests (and polling checkLogin) would otherwise wait 2 s per failure, and
+# anvil's per-IP "auth penalty" grows that up to 15 s; mode 0 on its socket turns it off.
+auth_failure_delay = 0
 mail_uid = ${VMAIL_ID}
 mail_gid = ${VMAIL_ID}
 first_valid_uid = ${VMAIL_ID}
@@ -316,6 +333,11 @@ service lmtp {
     port = ${ports.lmtp}
   }
 }
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
 service doveadm {
   inet_listener {
     port = 0
@@ -356,8 +378,10 @@ inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
 smtpd_relay_restrictions = permit_mynetworks, reject
 smtpd_recipient_restrictions = permit_mynetworks, reject
-virtual_mailbox_domains = ${E2E_DOMAINS.join(' ')}
+virtual_mailbox_domains = ${E2E_DOMAINS.join(' ')} outside.test
 virtual_mailbox_maps = texthash:${d.postfix}/vmailbox
+virtual_alias_domains = ${E2E_PUBLIC_DOMAINS.join(' ')}
+virtual_alias_maps = texthash:${d.postfix}/valias
 virtual_transport = lmtp:inet:127.0.0.1:${ports.lmtp}
 # Nothing may leave the machine: every non-virtual destination is an error.
 default_transport = error:e2e stack delivers to its own domains only
@@ -541,7 +565,7 @@ export async function startMailStack(opts: StartOptions = {}): Promise<MailStack
   chownSync(d.postfixData, postfixUser.uid, postfixUser.gid);
 
   const ports = { http: await freePort(), imap: await freePort(), lmtp: await freePort(), smtp: await freePort() };
-  const addresses = Object.values(E2E_USERS);
+  const addresses: string[] = [...Object.values(E2E_USERS), E2E_PUBLIC_SINK];
   const procs: Proc[] = [];
 
   const stopAll = async () => {
@@ -568,6 +592,7 @@ export async function startMailStack(opts: StartOptions = {}): Promise<MailStack
     writeFileSync(join(d.postfix, 'main.cf'), postfixMain(d, ports));
     writeFileSync(join(d.postfix, 'master.cf'), postfixMaster(ports));
     writeFileSync(join(d.postfix, 'vmailbox'), addresses.map((a) => `${a} ok`).join('\n') + '\n');
+    writeFileSync(join(d.postfix, 'valias'), E2E_PUBLIC_DOMAINS.map((dom) => `@${dom} ${E2E_PUBLIC_SINK}`).join('\n') + '\n');
     // `check` creates the queue directories with the ownership Postfix insists on.
     await run('/usr/sbin/postfix', ['-c', d.postfix, 'check'], 'postfix check');
     const postfix = startProc('postfix', '/usr/sbin/postfix', ['-c', d.postfix, 'start-fg'], d.postfixOut);
@@ -610,40 +635,53 @@ export async function startMailStack(opts: StartOptions = {}): Promise<MailStack
   const doveadm = (args: string[], what: string, input?: string | Buffer) =>
     run('/usr/bin/doveadm', ['-c', doveConf, ...args], what, input);
 
-  const folderDir = (user: string, folder: string) => {
-    const [local, domain] = user.split('@');
-    const base = join(d.mail, domain, local, 'Maildir');
-    // Maildir++: INBOX is the root, "Sent" is ".Sent", "A/B" is ".A.B".
-    return folder.toUpperCase() === 'INBOX' ? base : join(base, '.' + folder.replace(/\//g, '.'));
+  // Ask Dovecot where a folder lives: Maildir++ names are modified UTF-7 ("Lưu trữ" is
+  // ".L&AbA-u tr&Hu8-"), and the answer does not depend on the folder existing yet.
+  const pathCache = new Map<string, string>();
+  const folderDir = async (user: string, folder: string): Promise<string> => {
+    const key = `${user}\0${folder}`;
+    let dir = pathCache.get(key);
+    if (!dir) {
+      dir = (await doveadm(['mailbox', 'path', '-u', user, folder], 'doveadm mailbox path')).trim();
+      pathCache.set(key, dir);
+    }
+    return dir;
   };
 
   const messages = async (user: string, folder = 'INBOX'): Promise<StoredMessage[]> => {
-    const dir = folderDir(user, folder);
-    const files: { path: string; info: string; mtime: number; name: string }[] = [];
-    for (const sub of ['new', 'cur']) {
-      const sd = join(dir, sub);
-      if (!existsSync(sd)) continue;
-      for (const name of readdirSync(sd)) {
-        const path = join(sd, name);
-        let mtime = 0;
-        try { mtime = statSync(path).mtimeMs; } catch { continue; } // moved new -> cur meanwhile
-        files.push({ path, name, mtime, info: name.includes(':2,') ? name.slice(name.indexOf(':2,') + 3) : '' });
+    const dir = await folderDir(user, folder);
+    // Dovecot renames files while we read (new/ -> cur/, flag changes in the name): a file
+    // that vanished between readdir and read means "scan again", never "message missing".
+    for (let attempt = 0; ; attempt++) {
+      const files: { path: string; info: string; mtime: number; name: string }[] = [];
+      let vanished = false;
+      for (const sub of ['new', 'cur']) {
+        const sd = join(dir, sub);
+        if (!existsSync(sd)) continue;
+        for (const name of readdirSync(sd)) {
+          const path = join(sd, name);
+          let mtime = 0;
+          try { mtime = statSync(path).mtimeMs; } catch { vanished = true; continue; }
+          files.push({ path, name, mtime, info: name.includes(':2,') ? name.slice(name.indexOf(':2,') + 3) : '' });
+        }
       }
+      // Delivery order: Maildir names start with the delivery time in seconds; mtime breaks ties.
+      files.sort((x, y) => x.mtime - y.mtime || x.name.localeCompare(y.name));
+      const bufs: Buffer[] = [];
+      for (const f of files) {
+        try { bufs.push(readFileSync(f.path)); } catch { vanished = true; break; }
+      }
+      if (vanished && attempt < 5) { await sleep(20); continue; }
+      const out: StoredMessage[] = [];
+      for (let i = 0; i < bufs.length; i++) out.push(await parseStored(bufs[i], files[i].path, files[i].info));
+      return out;
     }
-    // Delivery order: Maildir names start with the delivery time in seconds; mtime breaks ties.
-    files.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
-    const out: StoredMessage[] = [];
-    for (const f of files) {
-      let buf: Buffer;
-      try { buf = readFileSync(f.path); } catch { continue; }
-      out.push(await parseStored(buf, f.path, f.info));
-    }
-    return out;
   };
 
   const stack: MailStack = {
     roundcubeUrl,
     roundcubeOrigin: new URL(roundcubeUrl).origin,
+    urlFor: (host) => `http://${host}:${ports.http}/`,
     ports,
     users: addresses.map((address) => ({ address, password: E2E_PASSWORD })),
     dir: root,
@@ -671,11 +709,12 @@ export async function startMailStack(opts: StartOptions = {}): Promise<MailStack
       // cur/ with the flags in its name — the one way to seed \Answered without an IMAP client.
       if (folder.toUpperCase() === 'INBOX') {
         await doveadm(['mailbox', 'status', '-u', user, 'messages', 'INBOX'], 'doveadm mailbox status');
-      } else if (!existsSync(folderDir(user, folder))) {
+      } else if (!existsSync(await folderDir(user, folder))) {
         await doveadm(['mailbox', 'create', '-s', '-u', user, folder], 'doveadm mailbox create');
       }
-      const dir = folderDir(user, folder);
-      const body = typeof rawEml === 'string' ? Buffer.from(rawEml.replace(/\r?\n/g, '\r\n')) : rawEml;
+      const dir = await folderDir(user, folder);
+      // Maildir files hold LF line ends (as LMTP delivery writes them); S= is the file size.
+      const body = typeof rawEml === 'string' ? Buffer.from(rawEml.replace(/\r\n/g, '\n')) : rawEml;
       const flags = (o.flagged ? 'F' : '') + (o.answered ? 'R' : '') + (o.seen ? 'S' : ''); // must be sorted
       const base = `${Math.floor(Date.now() / 1000)}.M${randomBytes(6).toString('hex')}P${process.pid}.e2e,S=${body.length}`;
       const tmp = join(dir, 'tmp', base);

@@ -1,0 +1,11 @@
+import { htmlToText, decodeHtmlEntities } from '/work/main/shared/text/html.ts';
+const cases = ['<p>Kính gửi:&nbsp;Sở TT&amp;TT</p>','ĐỘ <b>MẬT</b>','<div>a</div><div>b</div>','a<br>b<br/>c<BR >d','a<br><br>b','<p>  nhiều\n\n   khoảng   trắng </p>','<table><tr><td>STT</td><td>Độ mật</td></tr><tr><td>1</td><td>Mật</td></tr></table>','<ul><li>một</li><li>hai</li></ul>','<pre>  giữ\n  nguyên</pre>','x<textarea>a <b> c</textarea>y','a < b and c > d','<<<<p>x','</>x</3 bogus>y'];
+const mode = process.argv[2];
+if (mode === 'warm') for (let k = 0; k < 1; k++) for (const c of cases) htmlToText(c);
+const MiB = 1 << 20;
+const s = '<'.repeat(MiB);
+let t = performance.now(); htmlToText(s); console.log(mode, performance.now() - t);
+const flat = new TextDecoder().decode(new Uint8Array(MiB).fill(60));
+t = performance.now(); htmlToText(flat); console.log(mode, 'flat', performance.now() - t);
+const s2 = '<'.repeat(MiB);
+t = performance.now(); htmlToText(s2); console.log(mode, 'repeat again', performance.now() - t);
