@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { E2E_LOOPBACK_GLOBS, E2E_LOOPBACK_MATCHES, WEBMAIL_MATCHES } from './extension/lib/origins';
+import { WEBMAIL_MATCHES } from './extension/lib/origins';
 
 /**
  * Fixed Chrome/Edge extension ID: mooaecpeofpeigdjhjggeminelkecnlb
@@ -13,19 +13,16 @@ const CHROME_PUBLIC_KEY =
 const GECKO_ID = 'congvu-guard@congvu-guard.vn';
 
 /**
- * `CONGVU_E2E=1 wxt build` (output .output/chrome-mv3-e2e) is the production build plus loopback
- * host access, for the end-to-end Roundcube on http://127.0.0.1:<port>. The production build
- * (`wxt build`) never contains these patterns. An env var and not `--mode e2e`: WXT defines
- * process.env.NODE_ENV = mode, which would ship React's development build to the e2e run.
+ * No special build for the end-to-end tests: they run this production build unchanged and reach
+ * the test Roundcube (on 127.0.0.1) under an agency-like name, `mail.mic.gov.vn`, through
+ * Chromium's --host-resolver-rules (test/e2e/extension.e2e.ts). So the tests prove the real
+ * manifest's host permissions and include_globs, and the shipped build never lists loopback.
  */
-const E2E = process.env.CONGVU_E2E === '1';
-
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'extension/entrypoints',
   publicDir: 'public',
   outDir: '.output',
-  outDirTemplate: E2E ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -56,19 +53,6 @@ export default defineConfig({
         }
       : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '111' }),
   }),
-  hooks: {
-    'build:manifestGenerated': (_wxt, manifest) => {
-      if (!E2E) return;
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_LOOPBACK_MATCHES];
-      for (const cs of manifest.content_scripts ?? []) {
-        cs.matches = [...(cs.matches ?? []), ...E2E_LOOPBACK_MATCHES];
-        if (cs.include_globs) cs.include_globs = [...cs.include_globs, ...E2E_LOOPBACK_GLOBS];
-      }
-      for (const war of (manifest.web_accessible_resources ?? []) as { matches?: string[] }[]) {
-        if (war.matches) war.matches = [...war.matches, ...E2E_LOOPBACK_MATCHES];
-      }
-    },
-  },
   vite: () => ({
     // extract-worker.js carries pdf.js (~1.5 MB); it is packaged, never downloaded.
     build: { chunkSizeWarningLimit: 4000 },

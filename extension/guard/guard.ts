@@ -134,6 +134,8 @@ export class Guard {
   /** Bumped whenever a dialog opens or closes: stale callbacks compare and give up. */
   private gen = 0;
   private allowToken: { fp: string; until: number } | null = null;
+  /** The last definite result, so the 5 events of one click evaluate the draft once. */
+  private memo: { fp: string; policy: Policy; until: number; a: Assessment } | null = null;
   private current: Extract<DialogModel, { kind: 'findings' }> | null = null;
   private focusBefore: Element | null = null;
   private readonly now: () => number;
@@ -186,7 +188,29 @@ export class Guard {
     if (ev.type !== 'click' && ev.button !== 0) return;
     const { adapter, doc } = this.deps;
     if (!adapter.isSendControl(ev.target, doc)) return;
-    this.apply(ev, this.check(ev.type as SendSource));
+    const type = ev.type as SendSource;
+    // The dialog opens on the event that makes the app act (click; mouseup for Zimbra's
+    // DwtButton). The earlier events of the same gesture are decided — and cancelled when the
+    // mail must not go — without UI: a dialog popping up under a still-pressed mouse button
+    // would take the release, and a press dragged off the button must not open it at all.
+    const opens = type === 'click' || (type === 'mouseup' && adapter.sendActivation === 'mouseup');
+    const verdict = opens ? this.check(type) : this.peek();
+    if (verdict === 'block') {
+      // Not preventDefault on pointerdown: that would suppress the compatibility mouse events
+      // (mousedown/mouseup) that mouseup-activated apps and our own gesture tracking rely on.
+      if (type !== 'pointerdown') ev.preventDefault();
+      ev.stopImmediatePropagation();
+    }
+  }
+
+  /** Decide without showing anything (press/release before the activating event). */
+  private peek(): Verdict {
+    if (this.state !== 'idle') return 'block';
+    const a = this.assess();
+    // No token here: the activating event re-checks, so its toasts (info, check failed) show.
+    if (a.kind === 'clean') return 'allow';
+    if (a.kind === 'failure' && (this.deps.policy.current()?.onError ?? 'block') === 'allow') return 'allow';
+    return 'block';
   }
 
   private onKey(ev: KeyboardEvent): void {
@@ -217,7 +241,6 @@ export class Guard {
     // double click or Enter+click cannot slip a second send past the first decision.
     if (this.state !== 'idle') return this.block();
     const a = this.assess();
-    console.log('DEBUG check', source, JSON.stringify(a).slice(0, 400));
     switch (a.kind) {
       case 'clean':
         this.allowToken = { fp: a.fp, until: this.now() + DECISION_TTL_MS };
@@ -277,12 +300,22 @@ export class Guard {
         return { kind: 'failure', fp, reason: 'unreadable', detail: `attachments: ${errorText(e)}` };
       }
     }
+    const memo = this.memo;
+    if (memo && memo.fp === fp && memo.policy === policy && this.now() <= memo.until) return memo.a;
     let findings: Finding[];
     try {
       findings = evaluate(full, policy);
     } catch (e) {
       return { kind: 'failure', fp, reason: 'engine', detail: errorText(e) };
     }
+    const a = this.classify(fp, policy, findings);
+    this.memo = { fp, policy, until: this.now() + DECISION_TTL_MS, a };
+    return a;
+  }
+
+  private classify(fp: string, policy: Policy, input: Finding[]): Assessment {
+    const { adapter, doc } = this.deps;
+    let findings = input;
     let notes: string[] = [];
     try {
       notes = adapter.readIssues?.(doc) ?? [];

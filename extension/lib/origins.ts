@@ -20,31 +20,24 @@ export const WEBMAIL_MATCHES: string[] = [
   'https://outlook.live.com/*',
 ];
 
+/** Agency mail host names: mail., email., webmail., thudientu. under gov.vn. */
+const GOV_MAIL_HOSTS = ['mail', 'email', 'webmail', 'thudientu'];
+
 /**
  * A URL must match WEBMAIL_MATCHES *and* one of these globs for the content scripts to start.
- * Covers the names agencies use for their mail hosts (mail., email., webmail., thudientu.) and
- * Outlook on the web installed on an agency host (/owa/).
+ * Covers the names agencies use for their mail hosts and Outlook on the web installed on an
+ * agency host (/owa/). Unlike match patterns, globs see the port, so every host glob comes
+ * twice: without a port and with one (`https://mail.x.gov.vn:8443/`).
  */
 export const WEBMAIL_INCLUDE_GLOBS: string[] = [
-  '*://mail.*.gov.vn/*',
-  '*://email.*.gov.vn/*',
-  '*://webmail.*.gov.vn/*',
-  '*://thudientu.*.gov.vn/*',
+  ...GOV_MAIL_HOSTS.flatMap((h) => [`*://${h}.*.gov.vn/*`, `*://${h}.*.gov.vn:*/*`]),
   '*://*.gov.vn/owa/*',
+  '*://*.gov.vn:*/owa/*',
   'https://mail.google.com/*',
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://outlook.live.com/*',
 ];
-
-/**
- * Added ONLY to the `wxt build --mode e2e` build (see wxt.config.ts), which goes to
- * `.output/chrome-mv3-e2e`: the end-to-end Roundcube listens on http://127.0.0.1:<random port>.
- * Match patterns ignore the port. The production manifest never contains these.
- */
-export const E2E_LOOPBACK_MATCHES: string[] = ['http://127.0.0.1/*', 'http://localhost/*'];
-/** Unlike match patterns, include_globs see the port: `*` covers it. */
-export const E2E_LOOPBACK_GLOBS: string[] = ['http://127.0.0.1:*/*', 'http://localhost:*/*'];
 
 /** Content-script files as WXT emits them; used for runtime registration of user-added origins. */
 export const CONTENT_SCRIPT_FILES = {
@@ -74,5 +67,5 @@ export function originToMatchPattern(input: string): string | null {
 
 /** Is this pattern one the manifest already grants (so it needs no runtime registration)? */
 export function isBuiltInPattern(pattern: string): boolean {
-  return WEBMAIL_MATCHES.includes(pattern) || E2E_LOOPBACK_MATCHES.includes(pattern);
+  return WEBMAIL_MATCHES.includes(pattern);
 }

@@ -36,7 +36,7 @@ export const GUARD_CSS = `
 .cite .label { font-weight: 600; }
 .evidence { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
 .evidence .where { color: #5b5b66; }
-.excerpt { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; white-space: pre-wrap; word-break: break-word; }
+.excerpt { background: #fff3c4; padding: 0 2px; border-radius: 3px; white-space: pre-wrap; word-break: break-word; }
 .notes { background: #fff6e0; border-radius: 6px; padding: 8px 10px; margin-bottom: 8px; font-size: 13px; }
 .notes p { margin: 0 0 4px; }
 .notes ul { margin: 0; padding-left: 18px; }

@@ -69,7 +69,7 @@ const ARCHIVE_NAMES: [number[], number, string][] = [
 const ARCHIVE_EXT: Record<string, string> = { rar: 'RAR', '7z': '7-Zip', cab: 'CAB', bz2: 'bzip2', xz: 'xz', zst: 'Zstandard', arj: 'ARJ', lzh: 'LHA', iso: 'ISO image', dmg: 'disk image' };
 const TEXT_EXT = new Set(['txt', 'csv', 'tsv', 'log', 'md', 'markdown', 'json', 'ini', 'cfg', 'conf', 'ics', 'vcf', 'srt', 'yaml', 'yml', 'sql', 'text', 'asc']);
 const HTML_EXT = new Set(['html', 'htm', 'xhtml', 'shtml']);
-const XML_EXT = new Set(['xml', 'svg', 'rss', 'atom', 'xsl', 'xslt', 'kml', 'gpx']);
+const XML_EXT = new Set(['xml', 'svg', 'rss', 'atom', 'xsl', 'xslt', 'kml', 'gpx', 'opf', 'ncx', 'rdf']);
 const EML_EXT = new Set(['eml', 'mht', 'mhtml', 'mime']);
 
 function archiveName(b: Uint8Array, e: string): string | undefined {

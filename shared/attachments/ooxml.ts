@@ -38,9 +38,6 @@ export class Parts {
     this.budget.countEntry();
     return decodeUtf8(readZipEntry(this.zip, e, this.budget));
   }
-  entry(path: string): ZipEntry | undefined {
-    return this.byLower.get(path.toLowerCase());
-  }
 }
 
 function naturalCompare(a: string, b: string): number {
@@ -224,7 +221,7 @@ function sharedStrings(parts: Parts, path: string): string[] {
 const HF_HEADER = new Set(['oddHeader', 'evenHeader', 'firstHeader']);
 const HF_FOOTER = new Set(['oddFooter', 'evenFooter', 'firstFooter']);
 
-function scanSheet(node: Node, xml: string, sst: string[], sheetName: string, path: string): void {
+function scanSheet(node: Node, xml: string, sst: string[], sheetName: string): void {
   const buf = newBuffer(node);
   const headers: string[] = [];
   const footers: string[] = [];
@@ -318,7 +315,6 @@ function scanSheet(node: Node, xml: string, sst: string[], sheetName: string, pa
     fb.push([...new Set(footers)].join('\n'));
     commit(node, fb, 'footer', sheetName);
   }
-  void path;
 }
 
 export function extractXlsx(node: Node, parts: Parts): void {
@@ -352,13 +348,13 @@ export function extractXlsx(node: Node, parts: Parts): void {
     if (!sh.path || !parts.has(sh.path)) continue;
     done.add(sh.path);
     const xml = parts.xml(sh.path);
-    if (xml) scanSheet(node, xml, sst, sh.name, sh.path);
+    if (xml) scanSheet(node, xml, sst, sh.name);
   }
   const esc = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const p of parts.match(new RegExp(`^${esc}worksheets/sheet\\d+\\.xml$`))) {
     if (done.has(p)) continue;
     const xml = parts.xml(p);
-    if (xml) scanSheet(node, xml, sst, p, p);
+    if (xml) scanSheet(node, xml, sst, p);
   }
   for (const p of parts.match(new RegExp(`^${esc}(comments\\d*|threadedcomments/threadedcomment\\d*)\\.xml$`))) scanPart(node, parts, p, OOXML_TEXT, 'comments');
   for (const p of parts.match(new RegExp(`^${esc}drawings/drawing\\d+\\.xml$`))) scanPart(node, parts, p, OOXML_TEXT, 'drawing');

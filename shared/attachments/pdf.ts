@@ -116,9 +116,12 @@ export async function extractPdf(node: Node, bytes: Uint8Array): Promise<void> {
       if (err instanceof Timeout || err instanceof ExtractStop) throw err;
       // metadata is optional
     }
+    // A page without text is either blank or a scanned image we cannot read. Report it
+    // when it matters: the whole file (a scanned document), page 1 (where a marking is
+    // stamped), or most pages. A blank page inside a text PDF is not worth a warning.
     if (doc.numPages > 0 && !anyText) {
       node.sink.report(node.where, 'no-content', 'PDF has no text layer (scanned image?); its content was not inspected');
-    } else if (emptyPages.length) {
+    } else if (emptyPages[0] === 1 || emptyPages.length * 2 > doc.numPages) {
       const list = emptyPages.length > 10 ? `${emptyPages.slice(0, 10).join(', ')} …` : emptyPages.join(', ');
       node.sink.report(node.where, 'no-content', `page(s) ${list} have no text layer (scanned or blank); not inspected`);
     }

@@ -212,6 +212,8 @@ function tonePositions(nucleus: string[], hasCoda: boolean): number[] {
  * before i, e, ê, y.
  */
 export function isVietnameseSyllable(word: string): boolean {
+  // The longest syllable ("nghiêng", "khuyếch") has 7 letters; decomposed, at most 9 units.
+  if (word.length === 0 || word.length > 16) return false;
   const w = word.normalize('NFD').toLowerCase();
   const letters: string[] = [];
   let tone = '';
@@ -295,8 +297,9 @@ function isLegacyWordChar(c: number): boolean {
 const MAX_EVIDENCE = 400;
 /** How much text the second, wider pass may read (it looks at every accented word). */
 const SECOND_PASS_CHARS = 64 * 1024;
-/** Words made of ASCII and Latin-1 letters with at least one accented letter. */
-const LATIN1_WORD_RE = /[A-Za-z\u00C0-\u00FF]*[\u00C0-\u00FF][A-Za-z\u00C0-\u00FF]*/g;
+/** Words made of ASCII and Latin-1 letters (each match consumes its word: linear time). */
+const LATIN1_WORD_RE = /[A-Za-z\u00C0-\u00FF]+/g;
+const HAS_LATIN1_LETTER_RE = /[\u00C0-\u00FF]/;
 
 interface Tally {
   tcvn: number;
@@ -306,6 +309,11 @@ interface Tally {
 }
 
 function tallyWord(word: string, t: Tally, requireOriginalInvalid: boolean): void {
+  // No syllable is that long in any encoding (VNI "nghieâng" = 8): a blob, not a word.
+  if (word.length > 24) {
+    t.neither++;
+    return;
+  }
   if (requireOriginalInvalid && isVietnameseSyllable(word)) return; // plain Unicode Vietnamese
   const tc = decodeTcvn3(word);
   const vn = decodeVni(word);
@@ -370,7 +378,7 @@ export function detectLegacyEncoding(text: string): LegacyDetection {
     re2.lastIndex = 0;
     while ((m = re2.exec(head)) !== null) {
       const w = m[0];
-      if (w.length < 2) continue;
+      if (w.length < 2 || !HAS_LATIN1_LETTER_RE.test(w)) continue;
       MARKER_RE.lastIndex = 0;
       if (MARKER_RE.test(w)) continue; // counted in pass 1
       const s = m.index;

@@ -179,6 +179,9 @@ function extendEnd(re: RE2JS, text: string, span: LinearSpan): LinearSpan {
 export function findAllLinear(re: RE2JS, text: string, limit: number): LinearSpan[] {
   const out: LinearSpan[] = [];
   if (limit <= 0) return out;
+  // RE2's own entry point first: it checks the literals the pattern requires with indexOf
+  // before any automaton runs, so the usual case (pattern absent) costs almost nothing.
+  if (!re.test(text)) return out;
   const n = text.length;
   const dfa = dfaOf(re);
   if (dfa) {
@@ -208,7 +211,6 @@ export function findAllLinear(re: RE2JS, text: string, limit: number): LinearSpa
 }
 
 function fallback(re: RE2JS, text: string, from: number, limit: number, out: LinearSpan[]): LinearSpan[] {
-  if (!re.test(text.slice(from))) return out;
   const m = re.matcher(text);
   let pos = from;
   while (out.length < limit && pos <= text.length && m.find(pos)) {

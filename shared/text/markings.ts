@@ -20,9 +20,10 @@ import { nfcWithMap, removeIgnorables, singleLine } from './normalize';
  *
  * Two words are ADJACENT when only spaces/no-break spaces/underscores and at most one line
  * break separate them (hard-wrapped prose, file names). P1/P2 are the adjacent words
- * before `mật`, N1..N3 those after. `mật` is ISOLATED when on both sides it meets
- * punctuation, a tab, a line break or the text edge — a cell, a line, "[MẬT]", "(Mật)",
- * "Mật - Khẩn", "Độ mật: Mật".
+ * before `mật`, N1..N3 those after — except that a `mật` opening its line does not run on
+ * into the next line (a stamp line "MẬT" above "BÁO CÁO" is not "mật báo"). `mật` is
+ * ISOLATED when on both sides it meets punctuation, a tab, a line break or the text edge:
+ * a cell, a line, "[MẬT]", "(Mật)", "Mật - Khẩn", "Độ mật: Mật".
  *
  * For each word `mật`, the first rule that applies wins:
  *   1. P1 = tuyệt (or TUYET)                   → tuyet-mat      "tuyệt mật", any case
@@ -40,7 +41,7 @@ import { nfcWithMap, removeIgnorables, singleLine } from './normalize';
  *   8. `mật` written in capitals or spaced out → mat            "MẬT", "M Ậ T", "TÀI LIỆU MẬT"
  *   9. `mật` follows the label "Độ mật:"       → mat            "Độ mật: mật"
  *  10. `mật` is isolated                       → mat            "[Mật]", a cell "mật"
- *  11. anything else (lower-case prose)        → none           "ngọt như mật", "chế độ mật"
+ *  11. anything else (lower-case prose)        → none           "anh Mật" (a name), "hũ mật"
  * A word glued together ("TUYỆTMẬT", or letters spaced with single spaces throughout
  * such as "T U Y Ệ T M Ậ T") is matched if it contains tuyệtmật, tốimật, bímậtnhànước,
  * or a document noun + mật; other glued words (MậtKhẩu, BảoMật) are not markings.
@@ -203,6 +204,12 @@ const DOC_NOUNS_2: [string, string][] = [
   ['tệp', 'tin'],
 ];
 const DOC_NOUNS_1 = new Set(['tin', 'điện', 'thư', 'tệp']);
+/** Second syllable → first syllables of the two-word document nouns. */
+const DOC_NOUN_FIRSTS = new Map<string, Set<string>>();
+for (const [a, b] of DOC_NOUNS_2) {
+  if (!DOC_NOUN_FIRSTS.has(b)) DOC_NOUN_FIRSTS.set(b, new Set());
+  DOC_NOUN_FIRSTS.get(b)!.add(a);
+}
 const URGENCY_NEXT = new Set(['khẩn', 'hỏa', 'hoả', 'thượng']);
 
 const BENIGN_NEXT_SET = new Set(BENIGN_NEXT);
@@ -290,6 +297,9 @@ interface Tok {
   upper: boolean;
   spaced: boolean;
   single: boolean;
+  /** Memoised neighbours (undefined = not read yet). */
+  before?: Tok | null;
+  after?: Tok | null;
 }
 
 /** How far (code units) from the candidate the grammar may look. */
@@ -298,10 +308,25 @@ const IS_WORD_CHAR_RE = /[\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 /** Anything outside plain Latin + Latin Extended Additional (or a soft hyphen): needs NFC / format-char removal. */
 const NEEDS_NORMALISING_RE = /[^\u0000-\u00ac\u00ae-\u02ff\u1e00-\u1eff]/;
 const SPACED_SEPS = ' \u00A0.-';
-/** Gap that keeps two words adjacent: spaces, NBSP, underscores, at most one line break. */
-const SOFT_GAP_RE = /^[ \u00A0_]*(?:\r?\n[ \u00A0_]*)?$/;
-/** Gap that is no edge: plain spaces only (punctuation, tab, line break make an edge). */
-const PLAIN_SPACES_RE = /^[ \u00A0_]*$/;
+const GAP_PLAIN = 0; // spaces, NBSP, underscores only
+const GAP_SOFT = 1; // the same plus one line break: words stay adjacent
+const GAP_HARD = 2; // punctuation, tab, digits, a blank line …
+
+/** Classifies text[s, e) between two words (see "adjacent" and "edge" in the header). */
+function gapKind(text: string, s: number, e: number): number {
+  let breaks = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0 || c === 0x5f) continue;
+    if (c === 0x0a) {
+      if (++breaks > 1) return GAP_HARD;
+      continue;
+    }
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
+    return GAP_HARD;
+  }
+  return breaks ? GAP_SOFT : GAP_PLAIN;
+}
 
 function isWordCharAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -313,9 +338,9 @@ function isWordCharAt(text: string, i: number): boolean {
   return IS_WORD_CHAR_RE.test(String.fromCodePoint(cp));
 }
 
-function rawTok(text: string, s: number, e: number): Tok {
+function rawTok(text: string, s: number, e: number, plain: boolean): Tok {
   const raw = text.slice(s, e);
-  const nfc = NEEDS_NORMALISING_RE.test(raw) ? removeIgnorables(raw).normalize('NFC') : raw;
+  const nfc = plain || !NEEDS_NORMALISING_RE.test(raw) ? raw : removeIgnorables(raw).normalize('NFC');
   const key = nfc.toLowerCase();
   // "Capitals" = first and last letter upper case: MẬT, and also MậT, which is what text
   // typed in the .VnTimeH capitals font becomes after TCVN3 conversion.
@@ -339,16 +364,34 @@ class WordReader {
     this.hi = Math.min(text.length, pos + WINDOW);
   }
 
-  /** The raw word containing i, or null (none, or it runs past the window). */
+  /** End of the last word rawAt() gave up on (too long to be judged), else -1. */
+  skipTo = -1;
+
+  /**
+   * The raw word containing i, or null: no word there, or a word of WINDOW or more code
+   * units (cut by the window, or just that long), which is never a marking.
+   */
   private rawAt(i: number): Tok | null {
     const { text, lo, hi } = this;
     if (!isWordCharAt(text, i)) return null;
+    // `plain`: only letters the cheap classifier knows (NFC Latin), so no normalising.
+    let plain = classify(text.charCodeAt(i)) === WORD;
     let s = i;
-    while (s > lo && isWordCharAt(text, s - 1)) s--;
+    while (s > lo && isWordCharAt(text, s - 1)) {
+      s--;
+      plain &&= classify(text.charCodeAt(s)) === WORD;
+    }
     let e = i + 1;
-    while (e < hi && isWordCharAt(text, e)) e++;
-    if ((s === lo && lo > 0 && isWordCharAt(text, lo - 1)) || (e === hi && hi < text.length && isWordCharAt(text, hi))) return null;
-    return rawTok(text, s, e);
+    while (e < hi && isWordCharAt(text, e)) {
+      plain &&= classify(text.charCodeAt(e)) === WORD;
+      e++;
+    }
+    const cut = (s === lo && lo > 0 && isWordCharAt(text, lo - 1)) || (e === hi && hi < text.length && isWordCharAt(text, hi));
+    if (cut || e - s >= WINDOW) {
+      this.skipTo = e;
+      return null;
+    }
+    return rawTok(text, s, e, plain);
   }
 
   private rawBefore(pos: number): Tok | null {
@@ -406,11 +449,13 @@ class WordReader {
   }
 
   wordBefore(t: Tok): Tok | null {
-    return this.merge(this.rawBefore(t.s));
+    if (t.before === undefined) t.before = this.merge(this.rawBefore(t.s));
+    return t.before;
   }
 
   wordAfter(t: Tok): Tok | null {
-    return this.merge(this.rawAfter(t.e));
+    if (t.after === undefined) t.after = this.merge(this.rawAfter(t.e));
+    return t.after;
   }
 
   /** The k-th ADJACENT word before t (k = 1, 2), or null. */
@@ -418,7 +463,7 @@ class WordReader {
     let cur = t;
     for (let step = 0; step < k; step++) {
       const p = this.wordBefore(cur);
-      if (!p || !SOFT_GAP_RE.test(this.text.slice(p.e, cur.s))) return null;
+      if (!p || gapKind(this.text, p.e, cur.s) === GAP_HARD) return null;
       cur = p;
     }
     return cur;
@@ -428,7 +473,7 @@ class WordReader {
     let cur = t;
     for (let step = 0; step < k; step++) {
       const q = this.wordAfter(cur);
-      if (!q || !SOFT_GAP_RE.test(this.text.slice(cur.e, q.s))) return null;
+      if (!q || gapKind(this.text, cur.e, q.s) === GAP_HARD) return null;
       cur = q;
     }
     return cur;
@@ -441,8 +486,7 @@ class WordReader {
   edge(t: Tok, side: -1 | 1): boolean {
     const o = side < 0 ? this.wordBefore(t) : this.wordAfter(t);
     if (!o) return true;
-    const gap = side < 0 ? this.text.slice(o.e, t.s) : this.text.slice(t.e, o.s);
-    return !PLAIN_SPACES_RE.test(gap);
+    return (side < 0 ? gapKind(this.text, o.e, t.s) : gapKind(this.text, t.e, o.s)) !== GAP_PLAIN;
   }
 }
 
@@ -465,7 +509,10 @@ function compoundLevel(key: string): MarkingLevel | null {
 function judgeAccented(r: WordReader, t: Tok): MarkingMatch | null {
   const { text } = r;
   const p1 = r.prevAdj(t, 1);
-  const n1 = r.nextAdj(t, 1);
+  let n1 = r.nextAdj(t, 1);
+  // A stamp on a line of its own ("MẬT\nBÁO CÁO …") does not run on into the next line;
+  // hard-wrapped prose ("… thay đổi mật\nkhẩu …") has words before it on its line.
+  if (n1 && text.slice(t.e, n1.s).includes('\n') && r.edge(t, -1)) n1 = null;
   // 1. tuyệt mật
   if (p1 && (p1.key === 'tuyệt' || p1.key === 'tuyet')) return span(text, p1.s, t.e, 'tuyet-mat');
   // 2. benign continuation
@@ -489,8 +536,11 @@ function judgeAccented(r: WordReader, t: Tok): MarkingMatch | null {
   if (p1 && BLOCKING_PREV_SET.has(p1.key)) return null;
   // 6. document noun before
   if (p1) {
-    const p2 = r.prevAdj(t, 2);
-    if (p2) for (const [a, b] of DOC_NOUNS_2) if (p2.key === a && p1.key === b) return span(text, p2.s, t.e, 'classified-doc');
+    const firsts = DOC_NOUN_FIRSTS.get(p1.key);
+    if (firsts) {
+      const p2 = r.prevAdj(t, 2);
+      if (p2 && firsts.has(p2.key)) return span(text, p2.s, t.e, 'classified-doc');
+    }
     if (DOC_NOUNS_1.has(p1.key)) return span(text, p1.s, t.e, 'classified-doc');
   }
   // 7. urgency right after ("Mật khẩn")
@@ -549,7 +599,8 @@ function judgeUnaccented(r: WordReader, t: Tok): MarkingMatch | null {
 function verify(text: string, pos: number): { match: MarkingMatch | null; tokEnd: number } {
   const r = new WordReader(text, pos);
   const t = r.wordAt(pos);
-  if (!t) return { match: null, tokEnd: pos + 1 };
+  // A word too long to judge: skip the part of it already read (keeps giant "words" linear).
+  if (!t) return { match: null, tokEnd: Math.max(pos + 1, r.skipTo) };
   let match: MarkingMatch | null = null;
   if (t.key === 'mật') match = judgeAccented(r, t);
   else if (t.key === 'mat') {
@@ -567,38 +618,40 @@ function verify(text: string, pos: number): { match: MarkingMatch | null; tokEnd
 const REJECT = 0;
 const SLOW = 1;
 
+const NO_WORD = -1;
+const UNSURE_WORD = -2;
+
 /**
- * The adjacent word before position `s` for the fast path: scans back over a soft gap
- * (spaces, NBSP, underscores, at most one line break). Returns the raw word, '' when there
- * is certainly no adjacent word (punctuation, digits, a blank line, text start), or null
- * when unsure.
+ * For the fast path: where the word adjacent before position `s` ends, skipping a soft
+ * gap (spaces, NBSP, underscores, one line break). NO_WORD when there is certainly none
+ * (punctuation, digits, a blank line, text start), UNSURE_WORD when the cheap check
+ * cannot tell.
  */
-function fastPrev(text: string, s: number): string | null {
-  let j = s - 1;
+function prevWordEnd(text: string, s: number): number {
   let breaks = 0;
-  for (;;) {
-    if (j < 0) return '';
+  for (let j = s - 1; ; j--) {
+    if (j < 0) return NO_WORD;
+    if (s - j > 24) return UNSURE_WORD;
     const c = text.charCodeAt(j);
-    if (c === 0x20 || c === 0xa0 || c === 0x5f || c === 0x0d) {
-      j--;
+    if (c === 0x20 || c === 0xa0 || c === 0x5f) continue;
+    if (c === 0x0a) {
+      if (++breaks > 1) return NO_WORD;
       continue;
     }
-    if (c === 0x0a) {
-      if (++breaks > 1) return '';
-      j--;
-      continue;
+    if (c === 0x0d) {
+      if (text.charCodeAt(j + 1) === 0x0a) continue;
+      return NO_WORD;
     }
     const k = classify(c);
-    if (k === NONWORD) return '';
-    if (k === UNSURE || s - j > 24) return null;
-    return wordBackward(text, j + 1);
+    if (k === WORD) return j + 1;
+    return k === NONWORD ? NO_WORD : UNSURE_WORD;
   }
 }
 
 /**
  * Fast path for an NFC "mật" whose 'm' is at s and 'ậ'/'Ậ' at s+1. Returns REJECT only for
- * cases the full grammar also rejects; everything else goes to verify(). (A one-letter
- * neighbour can be part of spaced letters, "T U Y Ệ T mật", so it always goes to verify.)
+ * cases the full grammar also rejects; everything else goes to verify(). Neighbour words
+ * are compared as raw slices against case variants of the word lists.
  */
 function fastNfc(text: string, s: number): number {
   const before = s > 0 ? text.charCodeAt(s - 1) : -1;
@@ -608,22 +661,36 @@ function fastNfc(text: string, s: number): number {
   const after = s + 3 < text.length ? text.charCodeAt(s + 3) : -1;
   if (classify(after) !== NONWORD) return SLOW;
   // `mật` is a word on its own here.
-  const p = fastPrev(text, s);
-  if (p === null || (p !== '' && p.length < 2)) return SLOW;
+  const pe = prevWordEnd(text, s);
+  if (pe === UNSURE_WORD) return SLOW;
+  // The last letter of P1 tells cheaply whether P1 can be tuyệt/tuyet (…t) or bí (…í); a
+  // one-letter P1 may end a run of spaced letters, whose merged word ends the same way.
+  const last = pe >= 0 ? text.charCodeAt(pe - 1) : 0;
+  const maybeTuyet = last === 0x74 || last === 0x54;
+  const maybeBi = last === 0xed || last === 0xcd;
   if (after === 0x20) {
     const w = wordForward(text, s + 4);
     if (w !== null && w.length >= 2) {
-      // Lower-cased where a miss would wrongly reject (mixed case such as "TUYệT" is what
-      // .VnTimeH text becomes after TCVN3 conversion).
-      const pl = p.toLowerCase();
-      // Rule 2 (benign N1), unless rule 1 (P1 = tuyệt) comes first.
-      if (BENIGN_NEXT_FORMS.has(w)) return pl === 'tuyệt' || pl === 'tuyet' ? SLOW : REJECT;
-      // Rule 4: "bí mật" not followed by nhà nước / của nhà nước / quốc gia.
-      if (pl === 'bí' && !STATE_NEXT.has(w.toLowerCase())) return REJECT;
+      if (BENIGN_NEXT_FORMS.has(w)) {
+        // Rule 2 (benign N1) rejects, unless rule 1 (P1 = tuyệt) comes first.
+        if (!maybeTuyet) return REJECT;
+        const p = wordBackward(text, pe);
+        if (p === null || p.length < 2) return SLOW;
+        const pl = p.toLowerCase(); // mixed case "TUYệT" is what .VnTimeH text converts to
+        return pl === 'tuyệt' || pl === 'tuyet' ? SLOW : REJECT;
+      }
+      if (maybeBi) {
+        // Rule 4: "bí mật" not followed by nhà nước / của nhà nước / quốc gia.
+        const p = wordBackward(text, pe);
+        if (p !== null && p.length === 2 && p.toLowerCase() === 'bí' && !STATE_NEXT.has(w.toLowerCase())) return REJECT;
+      }
     }
   }
-  // Rule 5 (blocking P1); P1 is not tuyệt/tối/bí here, so no earlier rule applies.
-  if (BLOCKING_PREV_FORMS.has(p)) return REJECT;
+  // Rule 5 (blocking P1); a blocking word is none of tuyệt/tối/bí, so no earlier rule applies.
+  if (pe >= 0 && !maybeTuyet && !maybeBi) {
+    const p = wordBackward(text, pe);
+    if (p !== null && BLOCKING_PREV_FORMS.has(p)) return REJECT;
+  }
   return SLOW;
 }
 
@@ -739,7 +806,8 @@ function sortDedupe(list: MarkingMatch[], limit: number): MarkingMatch[] {
 const MAX_PATTERN_LENGTH = 2000;
 
 function escapeRegExp(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  // Only syntax characters: with the `u` flag any other escape ("\\-") is an error.
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 /**
@@ -820,7 +888,14 @@ export function compileCustomMarkings(list: string[]): { markings: CustomMarking
     }
     const slash = parseSlash(entry);
     if (!slash) {
-      phraseSources.push(phraseSource(entry));
+      const src = phraseSource(entry);
+      try {
+        new RegExp(src, 'giu');
+      } catch {
+        errors.push({ index, message_vi: 'cụm từ không dùng được', message_en: 'phrase cannot be used' });
+        return;
+      }
+      phraseSources.push(src);
       return;
     }
     if (slash.source.length > MAX_PATTERN_LENGTH) {

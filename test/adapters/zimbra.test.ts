@@ -68,6 +68,12 @@ describe('zimbra classic: compose', () => {
     expect(draft.bodyHtml).toBeUndefined();
   });
 
+  it('refuses to read an editor iframe it cannot see rather than report an empty body', () => {
+    const frame = byId('ZmHtmlEditor1_body_ifr');
+    Object.defineProperty(frame, 'contentDocument', { value: null });
+    expect(() => zimbra.readDraft(document)).toThrow(/không đọc được nội dung thư/);
+  });
+
   it('falls back to the signed-in user when there is no identity row', () => {
     byId('zv__COMPOSE-1_identity_row').remove();
     expect(zimbra.readDraft(document)?.from).toEqual({ address: 'nvan@stttt.quangngai.gov.vn' });

@@ -13,8 +13,8 @@ afterEach(() => {
   delete (window as { __pwned?: number }).__pwned;
 });
 
-function actions(): DialogActions & { back: ReturnType<typeof vi.fn>; sendAnyway: ReturnType<typeof vi.fn>; convert: ReturnType<typeof vi.fn> } {
-  return { back: vi.fn(), sendAnyway: vi.fn(), convert: vi.fn() };
+function actions() {
+  return { back: vi.fn<() => void>(), sendAnyway: vi.fn<(reason: string) => void>(), convert: vi.fn<() => void>() } satisfies DialogActions;
 }
 
 function shadow(): ShadowRoot {

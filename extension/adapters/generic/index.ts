@@ -18,6 +18,7 @@ import {
   asElement,
   attachment,
   cleanText,
+  closest,
   convertTextNodes,
   editableText,
   fieldValue,
@@ -87,9 +88,7 @@ function labelTexts(el: Element): string[] {
   }
   const id = el.getAttribute('id');
   if (id) {
-    for (const label of doc.querySelectorAll('label')) {
-      if (label.getAttribute('for') === id) out.push(label.textContent ?? '');
-    }
+    for (const label of doc.querySelectorAll(`label[for="${id.replace(/["\\]/g, '\\$&')}"]`)) out.push(label.textContent ?? '');
   }
   for (const ref of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
     const l = doc.getElementById(ref);
@@ -289,11 +288,10 @@ export const genericAdapter: WebmailAdapter = {
   },
 
   isSendControl(target, doc) {
-    const el = asElement(target);
-    if (!el) return false;
-    const c = findCompose(doc);
-    if (!c?.send) return false;
-    return c.send === el || c.send.contains(el);
+    // Cheap test first: the guard asks on every pointer event anywhere in the page.
+    const btn = closest(asElement(target), SEND_CANDIDATES);
+    if (!btn || !isSendLabelled(btn)) return false;
+    return findCompose(doc)?.send === btn;
   },
 
   isSendShortcut(ev) {

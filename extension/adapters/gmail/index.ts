@@ -73,8 +73,8 @@ function composeRoots(doc: Document): Element[] {
   for (const body of all(doc, BODY)) {
     if (isHidden(body)) continue;
     const root = rootOf(body);
-    // A Gmail compose form carries the subjectbox and the named recipient fields.
-    if (!root || (!first(root, SUBJECT) && !first(root, FIELD.to))) continue;
+    // Every Gmail compose form, inline replies included (hidden there), has the subjectbox.
+    if (!root || !first(root, SUBJECT)) continue;
     if (!roots.includes(root)) roots.push(root);
   }
   return roots;
@@ -243,7 +243,6 @@ export const gmailAdapter: WebmailAdapter = {
     if (!root) return { ok: true, missing: [] };
     const missing: string[] = [];
     if (!sendButton(root)) missing.push('gmail.sendButton');
-    if (!first(root, SUBJECT)) missing.push('gmail.subject');
     if (!first(root, FIELD.to)) missing.push('gmail.to');
     if (!bodyOf(root)) missing.push('gmail.body');
     return { ok: missing.length === 0, missing };

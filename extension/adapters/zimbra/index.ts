@@ -107,10 +107,15 @@ function classicBody(view: Element): { frame: Element | null; frameBody: HTMLEle
   return { frame, frameBody, textarea };
 }
 
-/** Text mode shows the textarea; HTML mode hides it (TinyMCE) and shows the iframe. */
-function classicUsesTextarea(b: ReturnType<typeof classicBody>): boolean {
-  if (b.textarea && !isHidden(b.textarea)) return true;
-  return !b.frameBody && !!b.textarea;
+/**
+ * Text mode shows the textarea; HTML mode hides it (TinyMCE) and shows the iframe. An
+ * iframe whose document cannot be read (not loaded yet) is 'unreadable', never "empty".
+ */
+function classicBodyMode(b: ReturnType<typeof classicBody>): 'text' | 'html' | 'unreadable' | 'none' {
+  if (b.textarea && !isHidden(b.textarea)) return 'text';
+  if (b.frameBody) return 'html';
+  if (b.frame) return 'unreadable';
+  return b.textarea ? 'text' : 'none';
 }
 
 function classicAddresses(doc: Document, n: string, field: Field, issues: string[]): Address[] {
@@ -178,15 +183,17 @@ function readClassic(doc: Document): Read | null {
   const { view, n } = active;
   const issues: string[] = [];
   const body = classicBody(view);
+  const mode = classicBodyMode(body);
+  // A body we cannot see must not pass as an empty one: throwing makes the guard follow
+  // the policy's onError and tell the user.
+  if (mode === 'unreadable') throw new Error('zimbra: không đọc được nội dung thư (khung soạn thảo chưa sẵn sàng)');
   let bodyText = '';
   let bodyHtml: string | undefined;
-  if (classicUsesTextarea(body)) {
+  if (mode === 'text') {
     bodyText = fieldValue(body.textarea).replace(/\r\n?/g, '\n').trim();
-  } else if (body.frameBody) {
+  } else if (mode === 'html' && body.frameBody) {
     bodyText = editableText(body.frameBody);
     bodyHtml = body.frameBody.innerHTML.trim();
-  } else if (body.frame) {
-    issues.push('Không đọc được nội dung thư (khung soạn thảo chưa sẵn sàng).');
   }
   const draft: Draft = {
     to: classicAddresses(doc, n, 'to', issues),
@@ -439,8 +446,9 @@ export const zimbraAdapter: WebmailAdapter = {
       const input = first<HTMLInputElement>(doc, forView(CLASSIC.subject, active.n));
       if (input) setFieldValue(input, subject);
       const b = classicBody(active.view);
-      if (classicUsesTextarea(b) && b.textarea) setFieldValue(b.textarea, convert(b.textarea.value));
-      else if (b.frameBody) {
+      const mode = classicBodyMode(b);
+      if (mode === 'text' && b.textarea) setFieldValue(b.textarea, convert(b.textarea.value));
+      else if (mode === 'html' && b.frameBody) {
         convertTextNodes(b.frameBody, convert);
         fireInput(b.frameBody);
       }

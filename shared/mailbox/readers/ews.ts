@@ -85,7 +85,9 @@ export function buildFindItemRequest(opts: { mailbox?: string; folder?: string; 
     '</soap:Envelope>';
 }
 
-const parser = new XMLParser({
+/** Created on first use, so a bundle that never reads EWS can drop this module. */
+let parser: XMLParser | undefined;
+const parserOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   removeNSPrefix: true,
@@ -95,7 +97,7 @@ const parser = new XMLParser({
   trimValues: true,
   // Decodes numeric character references (&#x1F4CE;) besides the five XML entities.
   htmlEntities: true,
-});
+};
 
 type Node = Record<string, unknown>;
 
@@ -124,6 +126,7 @@ export function parseFindItemResponse(xml: string): { items: MailboxItem[]; skip
   if (XMLValidator.validate(xml) !== true) throw new ReaderError('malformed', 'ews', { detail: 'not well-formed XML' });
   let doc: unknown;
   try {
+    parser ??= new XMLParser(parserOptions);
     doc = parser.parse(xml);
   } catch (e) {
     throw new ReaderError('malformed', 'ews', { detail: 'not parseable XML', cause: e });

@@ -122,7 +122,6 @@ export function isSuccess(status: number): boolean {
 export function shortDetail(s: unknown, max = 300): string {
   const text = String(s ?? '')
     .replace(/<[^>]*>/g, ' ')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

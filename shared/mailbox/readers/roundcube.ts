@@ -263,8 +263,16 @@ export async function scanRoundcubeMailbox(opts: RoundcubeReadOptions): Promise<
   // 1. The user's list state, to restore afterwards (also an early, cheap login check).
   let saved: { mbox?: string; page?: number; columns?: string[] } | undefined;
   if (preserve) {
-    const probe = await list(opts, base, {});
-    saved = { mbox: probe.mailbox, page: probe.page, columns: probe.columns };
+    try {
+      const probe = await list(opts, base, {});
+      saved = { mbox: probe.mailbox, page: probe.page, columns: probe.columns };
+    } catch (e) {
+      // Not logged in, offline, throttled: the read would fail the same way. But a folder the
+      // user left open that is gone or unreadable must not stop us reading the unit mailbox;
+      // afterwards we put Roundcube's defaults back (INBOX, page 1, default columns).
+      if (!(e instanceof ReaderError) || !['not-found', 'forbidden', 'server', 'malformed'].includes(e.kind)) throw e;
+      saved = {};
+    }
   }
   // list.php ignores the whole `_cols` unless it matches /^[a-zA-Z_,-]+$/.
   const known = saved?.columns?.filter((c) => /^[a-zA-Z_-]+$/.test(c));
@@ -286,6 +294,7 @@ export async function scanRoundcubeMailbox(opts: RoundcubeReadOptions): Promise<
     return p;
   };
 
+  // 2. The pages.
   try {
     if (opts.page !== undefined) {
       const p = await read(Math.max(1, Math.floor(opts.page)));
@@ -309,10 +318,11 @@ export async function scanRoundcubeMailbox(opts: RoundcubeReadOptions): Promise<
     }
   } finally {
     // 3. Put the user's folder, page and columns back (best effort: a failure here must not hide
-    // the items, and a failed read is reported by the read itself).
+    // the items, and a failed read is reported by the read itself). Not tied to `signal`: an
+    // aborted read should still leave the user's webmail as it found it.
     if (saved && (cols || saved.mbox !== mbox || saved.page !== last?.page)) {
       try {
-        await list(opts, base, {
+        await list({ ...opts, signal: undefined }, base, {
           mbox: saved.mbox ?? 'INBOX',
           page: saved.page ?? 1,
           cols: cols ? userColumns : undefined,

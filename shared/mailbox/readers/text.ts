@@ -36,8 +36,8 @@ export function stripTags(html: string): string {
  */
 export function cleanText(s: string): string {
   return s
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    // eslint-disable-next-line no-control-regex
+    // Pairs stay, lone halves go (no lookbehind: older JavaScript runtimes in Outlook lack it).
+    .replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) => (m.length === 2 ? m : '\ufffd'))
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '')
     .replace(/\s+/g, ' ')
@@ -88,7 +88,6 @@ export function isoFromIsoInstant(value: unknown): string | null {
  * that is already encoded (as Roundcube's own `rcmail.env.mailbox` is) passes through.
  */
 export function encodeImapUtf7(name: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(name)) return name;
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,';
   let out = '';
