@@ -8,7 +8,11 @@
  * "bảo mật", "mật độ" …), and a real marking about every 128 KB — so the candidate filter
  * and the fast reject path are both exercised, not just an empty scan.
  *
- * Run alone: `npx tsx bench/scan.ts` prints one JSON line.
+ * Timing: 8 warm-up runs of each, then 41 tightly interleaved single runs; medians of the
+ * process CPU time of each run (see timeOnce).
+ *
+ * Run alone: `npx tsx bench/scan.ts` prints one JSON line; `--details` adds the wall-clock
+ * ratio, the match count and the indexOf speed for other phrases.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
@@ -115,17 +119,34 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function timeRuns(fn: () => unknown, runs: number, warmup: number): number {
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += Number(!!fn());
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
+/**
+ * Milliseconds of CPU time the process spent in fn (all threads, so GC helpers count
+ * against the scan), or wall time where process.cpuUsage is missing. CPU time, because
+ * bench machines are shared: when other jobs preempt us, a 4 ms scan is far more likely
+ * to be descheduled mid-run than a 1.5 ms indexOf, and wall-clock medians then measure
+ * the neighbours rather than the code. On an idle machine the two clocks agree.
+ */
+function timeOnce(fn: () => number): number {
+  let r: number;
+  let ms: number;
+  if (typeof process !== 'undefined' && typeof process.cpuUsage === 'function') {
+    const c0 = process.cpuUsage();
+    r = fn();
+    const d = process.cpuUsage(c0);
+    ms = (d.user + d.system) / 1000;
+  } else {
     const t0 = performance.now();
-    sink += Number(!!fn());
-    t.push(performance.now() - t0);
+    r = fn();
+    ms = performance.now() - t0;
   }
-  if (sink === -1) console.log(sink); // keep results alive
-  return median(t);
+  if (r === -12345) console.log(r); // keep the result alive
+  return ms;
+}
+
+function timeWall(fn: () => number): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
 }
 
 export async function benchScanVsIndexOf(): Promise<{
@@ -138,12 +159,19 @@ export async function benchScanVsIndexOf(): Promise<{
   const text = buildBenchText();
   if (text.indexOf(ABSENT_PHRASE) !== -1) throw new Error('bench phrase must be absent from the text');
   const mib = utf8Len(text) / (1024 * 1024);
-  // Interleave several rounds so neither side benefits from a warmer machine.
+  const scan = () => findMarkings(text).length;
+  const idx = () => text.indexOf(ABSENT_PHRASE);
+  for (let i = 0; i < 8; i++) {
+    scan();
+    idx();
+  }
+  // Tightly interleaved single runs, many rounds: a burst of load from other processes
+  // lands on a few samples of either side, and the medians ignore it.
   const scanT: number[] = [];
   const idxT: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    scanT.push(timeRuns(() => findMarkings(text).length + 1, 5, round === 0 ? 5 : 1));
-    idxT.push(timeRuns(() => text.indexOf(ABSENT_PHRASE) + 2, 9, round === 0 ? 5 : 1));
+  for (let round = 0; round < 41; round++) {
+    scanT.push(timeOnce(scan));
+    idxT.push(timeOnce(idx));
   }
   const scanMs = median(scanT);
   const idxMs = median(idxT);
@@ -163,11 +191,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(JSON.stringify(r));
   if (process.argv.includes('--details')) {
     const text = buildBenchText();
+    const w = (fn: () => number) => median(Array.from({ length: 21 }, () => timeWall(fn)));
+    const wallRatio = w(() => text.indexOf(ABSENT_PHRASE)) / w(() => findMarkings(text).length);
+    console.log(JSON.stringify({ wall_clock_ratio: +wallRatio.toFixed(3) }));
     const found = findMarkings(text);
     const mat = (text.match(/mật/gi) ?? []).length;
     console.log(JSON.stringify({ matches: found.length, words_with_mat: mat }));
     for (const p of ['zq', 'xyzzy', 'bí mật quốc gia xyz', 'Văn bản tuyệt mật số 01/TM']) {
-      const ms = timeRuns(() => text.indexOf(p) + 2, 9, 3);
+      for (let i = 0; i < 5; i++) text.indexOf(p);
+      const ms = median(Array.from({ length: 21 }, () => timeOnce(() => text.indexOf(p))));
       console.log(JSON.stringify({ phrase: p, indexof_mb_s: +((utf8Len(text) / 1048576) / (ms / 1000)).toFixed(1) }));
     }
   }

@@ -66,9 +66,12 @@ export class BudgetState {
 
   constructor(budget?: Partial<ExtractBudget>) {
     const limits = { ...DEFAULT_BUDGET };
-    for (const [k, v] of Object.entries(budget ?? {})) {
-      // Ignore undefined / NaN / negative overrides instead of disabling a guard by accident.
-      if (typeof v === 'number' && v >= 0 && !Number.isNaN(v)) (limits as Record<string, number>)[k] = v;
+    // for-in, not Object.entries: classic Outlook's runtime is ES2016.
+    const given = (budget ?? {}) as Record<string, unknown>;
+    for (const k in given) {
+      const v = given[k];
+      // Ignore unknown keys and undefined / NaN / negative values instead of disabling a guard by accident.
+      if (k in limits && typeof v === 'number' && v >= 0 && !Number.isNaN(v)) (limits as unknown as Record<string, number>)[k] = v;
     }
     this.limits = limits;
     this.deadline = now() + limits.timeMs;

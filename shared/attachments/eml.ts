@@ -164,7 +164,7 @@ function headerValue(email: Email, key: string): string | undefined {
   return email.headers.find((h) => h.key === key)?.value;
 }
 
-function lintMessage(email: Email, raw: string, warnings: string[]): void {
+function lintMessage(email: Email, raw: string, tail: string, warnings: string[]): void {
   if (!headerValue(email, 'from')) warnings.push('no From header');
   else if (!mailboxes(email.from).some((a) => a.address.includes('@'))) warnings.push('From header has no valid address');
   if (!headerValue(email, 'to') && !headerValue(email, 'cc') && !headerValue(email, 'bcc')) warnings.push('no recipients (To/Cc/Bcc)');
@@ -179,7 +179,7 @@ function lintMessage(email: Email, raw: string, warnings: string[]): void {
     const boundary = m ? (m[1] ?? m[2]) : undefined;
     if (!boundary) warnings.push('multipart message without a boundary parameter; body read as plain text');
     else if (!raw.includes(`--${boundary}`)) warnings.push(`MIME boundary "${boundary}" never occurs; body read as plain text`);
-    else if (!raw.includes(`--${boundary}--`)) warnings.push(`MIME boundary "${boundary}" is never closed (truncated message?); parts read best-effort`);
+    else if (!raw.includes(`--${boundary}--`) && !tail.includes(`--${boundary}--`)) warnings.push(`MIME boundary "${boundary}" is never closed (truncated message?); parts read best-effort`);
   }
   const badB64 = countBadBase64Lines(raw);
   if (badB64) warnings.push(`${badB64} line(s) of invalid base64; the affected part was decoded best-effort`);
@@ -226,10 +226,14 @@ export async function emlToDraft(bytes: Uint8Array): Promise<{ draft: Draft; war
   const warnings: string[] = [];
   let raw = '';
   try {
-    raw = decodeUtf8(bytes.subarray(0, 8 * 1024 * 1024));
+    // The checks below read the first 8 MiB (headers, bodies) and the last 64 KiB (the
+    // closing boundary of a message with a big attachment), not all of a 30 MB message.
+    const HEAD = 8 * 1024 * 1024;
+    raw = decodeUtf8(bytes.subarray(0, HEAD));
+    const tail = bytes.length > HEAD ? decodeUtf8(bytes.subarray(bytes.length - 65536)) : '';
     if (!raw.trim()) warnings.push('empty message');
     const email = await PostalMime.parse(bytes, PARSE_OPTIONS);
-    lintMessage(email, raw, warnings);
+    lintMessage(email, raw, tail, warnings);
     const from = mailboxes(email.from);
     const attachments: DraftAttachment[] = email.attachments.map((a, k) => {
       const data = toBytes(a.content);

@@ -26,10 +26,24 @@ export const CP1258 = new Uint16Array(256);
     0xc3: 0x102, 0xcc: 0x300, 0xd0: 0x110, 0xd2: 0x309, 0xd5: 0x1a0, 0xdd: 0x1af, 0xde: 0x303,
     0xe3: 0x103, 0xec: 0x301, 0xf0: 0x111, 0xf2: 0x323, 0xf5: 0x1a1, 0xfd: 0x1b0, 0xfe: 0x20ab,
   };
-  for (const [b, u] of Object.entries(viet)) CP1258[Number(b)] = u;
+  for (const b in viet) CP1258[Number(b)] = viet[b];
 }
 
 const CHUNK = 0x4000;
+
+/**
+ * String.prototype.trimEnd is ES2019 (classic Outlook's runtime is ES2016), and /\s+$/ is
+ * quadratic on long inner whitespace runs; a backwards loop is neither.
+ */
+export function trimEndWs(s: string): string {
+  let e = s.length;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) e--;
+    else break;
+  }
+  return e === s.length ? s : s.slice(0, e);
+}
 
 export function decodeSingleByte(bytes: Uint8Array, table: Uint16Array): string {
   const parts: string[] = [];

@@ -162,7 +162,7 @@ async function extractZip(node: Node, bytes: Uint8Array): Promise<void> {
     if (err instanceof ZipFormatError) throw new ExtractStop('corrupt', `damaged ZIP archive (${err.message})`, 'item');
     throw err;
   }
-  const parts = new Parts(zip, budget);
+  const parts = new Parts(zip, budget, (path, err) => node.sink.report(node.where, err.reason, `${path}: ${err.detail}`));
   const kind = detectZipKind(parts);
   switch (kind) {
     case 'docx':

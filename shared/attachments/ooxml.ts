@@ -20,6 +20,10 @@ export class Parts {
   constructor(
     readonly zip: ZipArchive,
     readonly budget: BudgetState,
+    /** Called when one part cannot be read (damaged, oversize); the other parts still are. */
+    private readonly onPartError: (path: string, err: ExtractStop) => void = (_p, err) => {
+      throw err;
+    },
   ) {
     for (const e of zip.entries) if (!e.isDirectory) this.byLower.set(e.name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase(), e);
   }
@@ -30,13 +34,21 @@ export class Parts {
   match(re: RegExp): string[] {
     return [...this.byLower.keys()].filter((k) => re.test(k)).sort(naturalCompare);
   }
-  /** The decoded XML of a part; undefined when absent. Budget errors propagate. */
+  /** The decoded XML of a part; undefined when absent or unreadable. Run-wide budget stops propagate. */
   xml(path: string): string | undefined {
     const e = this.byLower.get(path.toLowerCase());
     if (!e) return undefined;
     this.budget.checkTime();
     this.budget.countEntry();
-    return decodeUtf8(readZipEntry(this.zip, e, this.budget));
+    try {
+      return decodeUtf8(readZipEntry(this.zip, e, this.budget));
+    } catch (err) {
+      if (err instanceof ExtractStop && err.scope === 'item') {
+        this.onPartError(path, err);
+        return undefined;
+      }
+      throw err;
+    }
   }
 }
 

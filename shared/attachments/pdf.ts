@@ -28,8 +28,9 @@ export async function preloadPdfReader(): Promise<boolean> {
 
 async function loadPdfjs(): Promise<PdfjsModule> {
   pdfjsPromise ??= (async () => {
-    const g = globalThis as { pdfjsWorker?: unknown };
-    if (!g.pdfjsWorker) g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // globalThis is ES2020; the add-in's ES2016 realm has neither it nor self (and no pdfjs).
+    const g = (typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : undefined) as { pdfjsWorker?: unknown } | undefined;
+    if (g && !g.pdfjsWorker) g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   try {
@@ -51,19 +52,8 @@ export function isPdf(b: Uint8Array): boolean {
 
 class Timeout extends Error {}
 
-export async function extractPdf(node: Node, bytes: Uint8Array): Promise<void> {
-  const budget = node.sink.budget;
-  let pdfjs: PdfjsModule;
-  const loadStart = Date.now();
-  try {
-    pdfjs = await loadPdfjs();
-  } catch (err) {
-    throw new ExtractStop('unsupported', `PDF reader not available in this host (${(err as Error).message})`, 'item');
-  } finally {
-    budget.excludeTime(Date.now() - loadStart);
-  }
-  budget.checkTime();
-  const task = pdfjs.getDocument({
+function openDocument(pdfjs: PdfjsModule, bytes: Uint8Array) {
+  return pdfjs.getDocument({
     data: bytes.slice(), // pdfjs transfers (detaches) the buffer it is given
     isEvalSupported: false,
     disableFontFace: true,
@@ -78,9 +68,30 @@ export async function extractPdf(node: Node, bytes: Uint8Array): Promise<void> {
     stopAtErrors: false,
     verbosity: 0,
   });
+}
+
+export async function extractPdf(node: Node, bytes: Uint8Array): Promise<void> {
+  const budget = node.sink.budget;
+  let pdfjs: PdfjsModule;
+  const loadStart = Date.now();
+  try {
+    pdfjs = await loadPdfjs();
+  } catch (err) {
+    throw new ExtractStop('unsupported', `PDF reader not available in this host (${(err as Error).message})`, 'item');
+  } finally {
+    budget.excludeTime(Date.now() - loadStart);
+  }
+  budget.checkTime();
+  let task: ReturnType<PdfjsModule['getDocument']>;
+  try {
+    task = openDocument(pdfjs, bytes);
+  } catch (err) {
+    // Hosts that stub pdfjs out (the Outlook add-in bundle) throw here.
+    throw new ExtractStop('unsupported', `PDF reader not available in this host (${(err as Error)?.message ?? String(err)})`, 'item');
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout()), Math.max(1, budget.remainingMs));
+    if (typeof setTimeout === 'function') timer = setTimeout(() => reject(new Timeout()), Math.max(1, budget.remainingMs));
   });
   timeout.catch(() => {}); // raced below; never an unhandled rejection
   try {
@@ -133,7 +144,7 @@ export async function extractPdf(node: Node, bytes: Uint8Array): Promise<void> {
     if (name === 'InvalidPDFException') throw new ExtractStop('corrupt', `invalid PDF (${(err as Error).message})`, 'item');
     throw new ExtractStop('corrupt', `PDF could not be read (${(err as Error)?.message ?? String(err)})`, 'item');
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
     // Frees the document in the fake worker too; must not throw into our caller.
     task.destroy().catch(() => {});
   }

@@ -10,6 +10,8 @@
  * input it stops at the broken spot instead of guessing.
  */
 
+import { trimEndWs } from './encoding.ts';
+
 export interface XmlVisitor {
   /** Set to true to stop the walk (e.g. text budget reached). */
   stop?: boolean;
@@ -157,9 +159,9 @@ export class TextBuffer {
 }
 
 export function tidy(s: string): string {
-  // Line-wise trimEnd (linear) instead of a /[ \t]+\n/ regex (quadratic on long space runs).
+  // Line-wise trim (linear) instead of a /[ \t]+\n/ regex (quadratic on long space runs).
   const lines = s.split('\n');
-  for (let k = 0; k < lines.length; k++) lines[k] = lines[k].trimEnd();
+  for (let k = 0; k < lines.length; k++) lines[k] = trimEndWs(lines[k]);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '');
 }
 

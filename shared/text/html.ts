@@ -58,7 +58,7 @@ const LEGACY_NO_SEMICOLON = new Set<string>(['amp', 'lt', 'gt', 'quot', 'AMP', '
     NAMED.set(name, String.fromCharCode(160 + i));
     LEGACY_NO_SEMICOLON.add(name);
   });
-  for (const [name, cp] of Object.entries(OTHER_ENTITIES)) NAMED.set(name, String.fromCodePoint(cp));
+  for (const name in OTHER_ENTITIES) NAMED.set(name, String.fromCodePoint(OTHER_ENTITIES[name]));
   GREEK_UPPER.split(' ').forEach((name, i) => {
     if (name !== '_') NAMED.set(name, String.fromCharCode(913 + i));
   });
@@ -139,6 +139,16 @@ function endTagRegex(name: string): RegExp {
   return re;
 }
 
+function trimEndWs(s: string): string {
+  let e = s.length;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (c === 32 || c === 9 || c === 13 || c === 10 || c === 12) e--;
+    else break;
+  }
+  return e === s.length ? s : s.slice(0, e);
+}
+
 function isAsciiAlpha(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -212,11 +222,12 @@ class TextSink {
   }
 
   result(): string {
-    // trimEnd per line rather than /[ \t]+\n/: that regex is quadratic on a long run of
-    // spaces with no newline after it (possible inside <pre>).
+    // Trim each line with a loop rather than /[ \t]+\n/: that regex is quadratic on a long
+    // run of spaces with no newline after it (possible inside <pre>). (No String#trimEnd:
+    // ES2019, and classic Outlook's runtime is ES2016.)
     const lines = this.out.join('').split('\n');
-    for (let k = 0; k < lines.length; k++) lines[k] = lines[k].trimEnd();
-    return lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+    for (let k = 0; k < lines.length; k++) lines[k] = trimEndWs(lines[k]);
+    return trimEndWs(lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, ''));
   }
 }
 

@@ -30,6 +30,7 @@ export {
   convertLegacyToUnicode,
   detectLegacyEncoding,
   isVietnameseSyllable,
+  type ConvertOptions,
   type LegacyDetection,
   type LegacyEncoding,
 } from './legacy';

@@ -167,15 +167,108 @@ function decodeVni(text: string): string {
   return run === 0 ? text : out + text.slice(run);
 }
 
+/** Vietnamese letters beyond Latin-1, or combining marks: the text has Unicode Vietnamese in it. */
+const UNICODE_VIET_RE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u036f]/;
+
 /**
- * Converts text typed in a legacy encoding to Unicode (NFC). Characters that are not part
- * of the encoding (ASCII, punctuation, anything already beyond Latin-1) pass through.
+ * Converts text typed in a legacy encoding to Unicode (NFC). Characters outside the
+ * encoding (ASCII punctuation, digits, emoji …) pass through.
+ *
+ * When the text also contains Unicode Vietnamese (a Unicode mail with a pasted legacy
+ * paragraph), it goes word by word so the Unicode part stays intact. Each word is
+ *  - Unicode: glued to letters beyond Latin-1 ("gửi"), or a Vietnamese syllable as it
+ *    stands whose decoding is not ("Kính" would become "Kớnh") — kept;
+ *  - legacy: it has a character Unicode Vietnamese never uses (µ, ¸, ø, ä …), or only its
+ *    decoding is a syllable — converted;
+ *  - ambiguous: both readings are syllables (TCVN3 "Céng" = "Cộng", Unicode "Công" would
+ *    become "Cụng") — converted when its clause (text between punctuation or line breaks)
+ *    has at least as much legacy evidence as Unicode evidence.
  */
 export function convertLegacyToUnicode(text: string, encoding: LegacyEncoding, opts?: ConvertOptions): string {
   if (typeof text !== 'string' || text.length === 0) return '';
-  let out = encoding === 'tcvn3' ? decodeTcvn3(text) : decodeVni(text);
-  if (encoding === 'tcvn3' && opts?.capitalsFont) out = out.toUpperCase();
-  return out.normalize('NFC');
+  const decode = encoding === 'tcvn3' ? decodeTcvn3 : decodeVni;
+  if (!UNICODE_VIET_RE.test(text)) {
+    const all = decode(text);
+    return (encoding === 'tcvn3' && opts?.capitalsFont ? all.toUpperCase() : all).normalize('NFC');
+  }
+  const words = classifyWords(text, decode);
+  // Clause-level evidence for the ambiguous words.
+  const verdicts: boolean[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    let legacy = 0;
+    let unicode = 0;
+    do {
+      if (words[j].kind === LEGACY) legacy++;
+      else if (words[j].kind === UNICODE) unicode++;
+      j++;
+    } while (j < words.length && words[j].clause === words[i].clause);
+    for (let k = i; k < j; k++) verdicts[k] = legacy >= unicode;
+    i = j;
+  }
+  let out = '';
+  let run = 0;
+  words.forEach((w, k) => {
+    if (w.kind === LEGACY || (w.kind === AMBIGUOUS && verdicts[k])) {
+      out += text.slice(run, w.s) + w.decoded;
+      run = w.e;
+    }
+  });
+  let result = run === 0 ? text : out + text.slice(run);
+  if (encoding === 'tcvn3' && opts?.capitalsFont) result = result.toUpperCase();
+  return result.normalize('NFC');
+}
+
+const UNICODE = 0;
+const LEGACY = 1;
+const AMBIGUOUS = 2;
+const UNCHANGED = 3;
+/** Clause boundaries for the ambiguous-word vote. */
+const CLAUSE_BREAK_RE = /[\n.,;:!?()[\]{}"“”«»–—|\t]/;
+
+interface WordInfo {
+  s: number;
+  e: number;
+  decoded: string;
+  kind: number;
+  clause: number;
+}
+
+function classifyWords(text: string, decode: (w: string) => string): WordInfo[] {
+  const out: WordInfo[] = [];
+  const n = text.length;
+  let clause = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (!isLegacyWordChar(c)) {
+      if (CLAUSE_BREAK_RE.test(text[i])) clause++;
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < n && isLegacyWordChar(text.charCodeAt(e))) e++;
+    const word = text.slice(i, e);
+    const decoded = decode(word);
+    let kind: number;
+    if ((i > 0 && isUnicodeLetter(text, i - 1)) || (e < n && isUnicodeLetter(text, e))) kind = UNICODE;
+    else if (decoded === word) kind = UNCHANGED;
+    else if (hasMarker(word)) kind = LEGACY;
+    else {
+      const asIs = isVietnameseSyllable(word);
+      const asDecoded = isVietnameseSyllable(decoded);
+      kind = asIs === asDecoded ? AMBIGUOUS : asDecoded ? LEGACY : UNICODE;
+    }
+    out.push({ s: i, e, decoded, kind, clause });
+    i = e;
+  }
+  return out;
+}
+
+function hasMarker(word: string): boolean {
+  MARKER_RE.lastIndex = 0;
+  const r = MARKER_RE.test(word);
+  MARKER_RE.lastIndex = 0;
+  return r;
 }
 
 // ─── Vietnamese syllable check ───────────────────────────────────────────────────────────

@@ -131,9 +131,29 @@ function earliestEnd(dfa: DfaLike, input: TrackingInput, pos: number, n: number)
 }
 
 /** A real match that ends at or before `end`, searched in a short window before it. */
-function recoverStart(re: RE2JS, text: string, from: number, end: number): LinearSpan | null {
+/**
+ * NFA work allowed per findAllLinear() call, in (characters × program instructions): the
+ * windows are short, but a pattern like `x.{900}y` has a large program and could match a
+ * thousand times. Past the budget, matches keep their DFA-proven end and a 1-unit span.
+ */
+const NFA_BUDGET = 16_000_000;
+
+interface Budget {
+  left: number;
+  weight: number;
+}
+
+function spend(b: Budget, chars: number): boolean {
+  const cost = chars * b.weight;
+  if (cost > b.left) return false;
+  b.left -= cost;
+  return true;
+}
+
+function recoverStart(re: RE2JS, text: string, from: number, end: number, budget: Budget): LinearSpan | null {
   for (const w of START_WINDOWS) {
     const lo = Math.max(from, end - w);
+    if (!spend(budget, end - lo)) return { index: end - 1, length: 1 };
     const piece = text.slice(lo, end);
     const m = re.matcher(piece);
     let best: LinearSpan | null = null;
@@ -161,8 +181,9 @@ function recoverStart(re: RE2JS, text: string, from: number, end: number): Linea
  * (greedy) end when it lies inside the slice, so evidence shows what a person expects.
  * A match reaching the slice end is not trusted (the slice end would pass for `$`).
  */
-function extendEnd(re: RE2JS, text: string, span: LinearSpan): LinearSpan {
+function extendEnd(re: RE2JS, text: string, span: LinearSpan, budget: Budget): LinearSpan {
   const hi = Math.min(text.length, span.index + EXTEND_WINDOW);
+  if (!spend(budget, hi - span.index)) return span;
   const piece = text.slice(span.index, hi);
   const m = re.matcher(piece);
   if (!m.find() || m.start() !== 0) return span;
@@ -186,15 +207,16 @@ export function findAllLinear(re: RE2JS, text: string, limit: number): LinearSpa
   const dfa = dfaOf(re);
   if (dfa) {
     const input = new TrackingInput(text);
+    const budget: Budget = { left: NFA_BUDGET, weight: Math.max(1, programSize(re)) };
     let pos = 0;
     try {
       while (pos <= n && out.length < limit) {
         const end = earliestEnd(dfa, input, pos, n);
         if (end === null) return fallback(re, text, pos, limit, out);
         if (end < 0) break;
-        let span = end > pos ? recoverStart(re, text, pos, end) : null;
+        let span = end > pos ? recoverStart(re, text, pos, end, budget) : null;
         if (span && span.length > 0) {
-          span = extendEnd(re, text, span);
+          span = extendEnd(re, text, span, budget);
           out.push(span);
           pos = span.index + span.length;
         } else {
@@ -208,6 +230,15 @@ export function findAllLinear(re: RE2JS, text: string, limit: number): LinearSpa
     }
   }
   return fallback(re, text, 0, limit, out);
+}
+
+function programSize(re: RE2JS): number {
+  try {
+    const n = (re as unknown as { re2?: () => { numberOfInstructions?: () => number } }).re2?.().numberOfInstructions?.();
+    return typeof n === 'number' && n > 0 ? n : 64;
+  } catch {
+    return 64;
+  }
 }
 
 function fallback(re: RE2JS, text: string, from: number, limit: number, out: LinearSpan[]): LinearSpan[] {

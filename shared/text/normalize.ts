@@ -78,13 +78,15 @@ export function stripDiacritics(s: string): string {
  * separated by one space are rare, and merging them is harmless for matching.
  */
 export function collapseSpacedLetters(s: string): string {
-  return s.replace(SPACED_RUN_RE, (run: string) => run.replace(SPACED_SEP_RE, ''));
+  return s.replace(SPACED_RUN_RE, (_m: string, before: string, run: string) => before + run.replace(SPACED_SEP_RE, ''));
 }
 
 // One "letter unit": a letter plus any marks/format characters, not part of a longer word.
 const UNIT = '\\p{L}[\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]*(?![\\p{L}\\p{M}])';
+// The character before a run is captured instead of checked with a lookbehind: Outlook's
+// JavaScript-only runtime (classic Outlook on Windows) is ES2016 and rejects `(?<!…)`.
 const SPACED_RUN_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF])${UNIT}(?:([ \\u00A0.\\-])${UNIT})(?:\\1${UNIT})*`,
+  `(^|[^\\p{L}\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF])(${UNIT}(?:([ \\u00A0.\\-])${UNIT})(?:\\3${UNIT})*)`,
   'gu',
 );
 const SPACED_SEP_RE = /[ \u00A0.\-]/g;

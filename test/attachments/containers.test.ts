@@ -142,3 +142,20 @@ describe('attached messages (.eml)', () => {
     expect(ex.unreadable).toEqual([{ reason: 'too-large', detail: expect.stringContaining('nested more than 3'), where: expect.stringMatching(/^attachment:sau\.eml( > attachment:t\d\.eml){4}$/) }]);
   });
 });
+
+describe('damaged parts inside an Office file', () => {
+  it('one unreadable part is reported; the other parts are still read', async () => {
+    const { makeZip: mz } = await import('../fixtures/builders.ts');
+    const docx = mz(
+      {
+        '[Content_Types].xml': '<Types/>',
+        'word/header1.xml': '<w:hdr><w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:hdr>',
+        'word/document.xml': '<w:document><w:body><w:p><w:r><w:t>thân</w:t></w:r></w:p></w:body></w:document>',
+      },
+      { encrypted: ['word/document.xml'] },
+    );
+    const ex = await extract('mot-phan.docx', docx);
+    expect(textOf(ex, 'header')).toBe('MẬT\n');
+    expect(ex.unreadable).toEqual([{ reason: 'encrypted', detail: expect.stringContaining('word/document.xml'), where: 'attachment:mot-phan.docx' }]);
+  });
+});

@@ -106,6 +106,14 @@ SGVsbG8g!!!! d29ybGQ=
     expect(r3.warnings.join('\n')).toMatch(/without a boundary/);
   });
 
+  it('a large message (closing boundary past the first 8 MiB) gets no false warning', async () => {
+    const big = new Uint8Array(7 * 1024 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+    const eml = makeEml({ from: 'a@b.vn', to: 'c@d.vn', subject: 'Tệp lớn', text: 'x', attachments: [{ name: 'lon.bin', type: 'application/octet-stream', content: big }] });
+    const { draft, warnings } = await emlToDraft(utf8(eml));
+    expect(warnings).toEqual([]);
+    expect(draft.attachments[0].size).toBe(big.length);
+  });
+
   it('a file that is not a message at all', async () => {
     for (const bytes of [new Uint8Array(0), new Uint8Array([0, 1, 2, 0xff, 0xfe, 0x80]), utf8('%PDF-1.4 binary'), utf8('\r\n\r\n\r\n')]) {
       const r = await emlToDraft(bytes);

@@ -84,6 +84,13 @@ describe('convertLegacyToUnicode — known renderings', () => {
     expect(convertLegacyToUnicode(input, 'vni')).toBe(expected);
   });
 
+  it('keeps the Unicode part of a mixed mail intact', () => {
+    const tcvn = `Kính gửi anh Công, ${encodeTcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam')}. Trân trọng cảm ơn.`;
+    expect(convertLegacyToUnicode(tcvn, 'tcvn3')).toBe('Kính gửi anh Công, Cộng hoà xã hội chủ nghĩa Việt Nam. Trân trọng cảm ơn.');
+    const vni = `Kính gửi anh Công, ${encodeVni('Độc lập, tự do, hạnh phúc; có được không')}. Trân trọng.`;
+    expect(convertLegacyToUnicode(vni, 'vni')).toBe('Kính gửi anh Công, Độc lập, tự do, hạnh phúc; có được không. Trân trọng.');
+  });
+
   it('output is NFC and leaves non-legacy characters alone', () => {
     const out = convertLegacyToUnicode('Email: abc@mic.gov.vn – “trích dẫn” 😀', 'vni');
     expect(out).toBe('Email: abc@mic.gov.vn – “trích dẫn” 😀'.normalize('NFC'));
