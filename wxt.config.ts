@@ -1,16 +1,7 @@
 import { defineConfig } from 'wxt';
 import { WEBMAIL_MATCHES } from './extension/lib/origins';
-
-/**
- * Fixed Chrome/Edge extension ID: mooaecpeofpeigdjhjggeminelkecnlb
- * = first 32 hex digits of SHA-256(this DER public key), mapped 0-f -> a-p.
- * Only the PUBLIC key is here; the private key never enters the repository (it is only needed
- * to sign a self-hosted .crx; the stores sign with their own keys).
- * Recompute: echo KEY | base64 -d | sha256sum | cut -c1-32 | tr 0-9a-f a-p
- */
-const CHROME_PUBLIC_KEY =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAstDp+CARgAY1BOJD1SnjRUW2/7BwoOYVazmaW4JBstOs2nIy3MDt5BTVVK6UKwJtS/t+0dKcXGZybf/nMBfUZ3NNHCz3pz3Ce20QUnLTqGCGOVOwtFhY/rmSgWVB6AkiwiRcp4fZ4S0ZcoRWQlo6BP5y8b0vK4uT7j7ZKIMfYeeWr5yP0acm8F6NKAGLwqsumT8ptzxPuEHzhoBENMncbGlcpsxhmlabtMSRZ9JFEpsDZ4wICRKkuymjnX5JHr0Oxt+LgGzPnnZ+kZbQsXS+Eo7BM8eiOp+WOyBpcjw3ozuPsQtWlUjLWOJxRk2un8q2TMOKeTh9QvbefsD3EPDrIwIDAQAB';
-const GECKO_ID = 'congvu-guard@congvu-guard.vn';
+// Fixed extension ID mooaecpeofpeigdjhjggeminelkecnlb: see extension/lib/manifest-key.ts.
+import { CHROME_PUBLIC_KEY, GECKO_ID } from './extension/lib/manifest-key';
 
 /**
  * No special build for the end-to-end tests: they run this production build unchanged and reach
@@ -44,15 +35,22 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              // content_scripts `world: "MAIN"` and optional_host_permissions in MV3: Firefox 128.
-              strict_min_version: '128.0',
+              // content_scripts `world: "MAIN"` needs 128; data_collection_permissions 140 (ESR).
+              strict_min_version: '140.0',
               // Firefox's built-in data-collection consent: this extension collects nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '111' }),
   }),
+  hooks: {
+    // WXT takes action.default_title from popup.html's <title>; keep the localised one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
+  },
   vite: () => ({
     // extract-worker.js carries pdf.js (~1.5 MB); it is packaged, never downloaded.
     build: { chunkSizeWarningLimit: 4000 },

@@ -42,6 +42,9 @@ function prose(bytes: number): string {
   // The regulations themselves cite "mật" in their prohibitions; strip the real markings so
   // a "clean" benchmark draft stays clean and measures the no-finding path.
   src = src.replace(/tuyệt mật|tối mật|bí mật nhà nước|văn bản mật|tài liệu mật|\bmật\b(?! khẩu)/giu, 'bảo mật');
+  // Likewise document numbers ("Số: 51/2015/QĐ-UBND") and signature blocks, which would make
+  // the draft an official document from a personal mailbox.
+  src = src.replace(/Số\s*:/gu, 'số').replace(/\b(TM|KT|TL|TUQ)\./gu, '$1');
   let out = '';
   while (out.length < bytes) out += src;
   return out.slice(0, bytes);

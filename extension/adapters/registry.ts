@@ -1,12 +1,20 @@
 /**
  * Which adapter handles a page (refined-github style: one registry, adapters in folders).
- * Order matters: specific applications first, `generic` (heuristic) last.
+ * Order matters: specific applications first, `generic` (heuristic, warn-only) last — its
+ * detect() is true for any page, so it is only a fallback on the origins the extension runs on
+ * (built-in webmail hosts and origins the user or admin added).
  */
 import type { WebmailAdapter } from './types';
 import { roundcubeAdapter, connectRoundcubeHook, isRoundcubeHookReady } from './roundcube';
+import { zimbraAdapter } from './zimbra';
+import { owaAdapter } from './owa';
+import { gmailAdapter } from './gmail';
+import { genericAdapter } from './generic';
 
 export interface AdapterEntry {
   adapter: WebmailAdapter;
+  /** A heuristic fallback: used only while no specific adapter recognises the page. */
+  fallback?: boolean;
   /**
    * The application's own pre-send hook bridged from a world:'MAIN' script, when it has one.
    * `check` answers synchronously (true = send). Returns a disposer.
@@ -18,10 +26,15 @@ export interface AdapterEntry {
 
 export const ADAPTERS: AdapterEntry[] = [
   { adapter: roundcubeAdapter, connectHook: connectRoundcubeHook, hookReady: isRoundcubeHookReady },
+  { adapter: zimbraAdapter },
+  { adapter: owaAdapter },
+  { adapter: gmailAdapter },
+  { adapter: genericAdapter, fallback: true },
 ];
 
-export function pickAdapter(doc: Document, entries: readonly AdapterEntry[] = ADAPTERS): AdapterEntry | null {
+export function pickAdapter(doc: Document, entries: readonly AdapterEntry[] = ADAPTERS, opts: { specificOnly?: boolean } = {}): AdapterEntry | null {
   for (const entry of entries) {
+    if (opts.specificOnly && entry.fallback) continue;
     try {
       if (entry.adapter.detect(doc)) return entry;
     } catch {

@@ -477,11 +477,17 @@ export class Guard {
     const convert = this.deps.convert;
     if (!fix || !convert) return;
     const { adapter, doc } = this.deps;
+    // Convert only the fields the finding points at: running the legacy table over text that
+    // already is Unicode would garble it ("Thông báo" -> "Thụng bỏo").
+    const where = new Set(
+      (this.current?.findings ?? []).filter((f) => f.rule === 'legacy-encoding').flatMap((f) => f.evidence.map((e) => e.where)),
+    );
     try {
       const draft = adapter.readDraft(doc);
       if (!draft) throw new Error('no compose form');
       const conv = (s: string) => convert(s, fix.encoding);
-      adapter.writeSubjectBody(doc, conv(draft.subject), conv);
+      const subject = where.has('subject') ? conv(draft.subject) : draft.subject;
+      adapter.writeSubjectBody(doc, subject, where.has('body') ? conv : (s) => s);
     } catch (e) {
       this.open({ kind: 'failure', reason: 'unreadable', detail: `convert: ${errorText(e)}` });
       return;

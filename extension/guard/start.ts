@@ -6,6 +6,7 @@
 import type { Draft, Finding, Fix } from '../../shared/types';
 import type { Policy } from '../../shared/policy';
 import { pickAdapter, type AdapterEntry } from '../adapters/registry';
+import type { WebmailAdapter } from '../adapters/types';
 import type { PolicyResponse, RuntimeRequest, TabStatus } from '../lib/messages';
 import { STORAGE_KEYS } from '../lib/messages';
 import { createPolicyClient } from '../lib/policy-client';
@@ -28,7 +29,9 @@ export interface StartDeps {
 }
 
 export interface Started {
-  entry: AdapterEntry;
+  /** The adapter in charge now (a fallback may be replaced by a specific one, see below). */
+  readonly entry: AdapterEntry;
+  switchTo(entry: AdapterEntry): void;
   guard: Guard;
   ui: MountedUi;
   store: AttachmentStore;
@@ -43,27 +46,46 @@ export function startGuard(deps: StartDeps, onStarted?: (s: Started) => void): v
   const { win, doc } = deps;
   const began = Date.now();
 
-  const tryStart = (): boolean => {
-    const entry = pickAdapter(doc);
-    if (!entry) return false;
-    // Not `onStarted?.(wire(…))`: an optional call skips evaluating its arguments.
-    const started = wire(deps, entry);
-    onStarted?.(started);
-    return true;
-  };
+  let started: Started | null = null;
 
+  // Single-page webmails (OWA, Gmail, Zimbra) build their DOM after load, so the generic
+  // fallback may be all that matches at first. It guards (warn-only) until a specific adapter
+  // recognises the page, which then takes over the same guard, listeners and UI.
   const loop = () => {
-    if (tryStart()) return;
-    if (Date.now() - began < DETECT_FOR_MS) win.setTimeout(loop, 2000);
+    if (!started) {
+      const entry = pickAdapter(doc);
+      if (entry) {
+        // Not `onStarted?.(wire(…))`: an optional call skips evaluating its arguments.
+        started = wire(deps, entry);
+        onStarted?.(started);
+      }
+    } else if (started.entry.fallback) {
+      const better = pickAdapter(doc, undefined, { specificOnly: true });
+      if (better) started.switchTo(better);
+    }
+    const settled = started && !started.entry.fallback;
+    if (!settled && Date.now() - began < DETECT_FOR_MS) win.setTimeout(loop, 2000);
   };
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', loop, { once: true });
   else loop();
 }
 
-function wire(deps: StartDeps, entry: AdapterEntry): Started {
+/**
+ * An adapter that always forwards to the entry in charge, so the guard, the attach check and
+ * the health loop follow a switch from the fallback to a specific adapter.
+ */
+function delegating(ref: { entry: AdapterEntry }): WebmailAdapter {
+  return new Proxy({} as WebmailAdapter, {
+    get: (_t, key) => Reflect.get(ref.entry.adapter, key),
+    has: (_t, key) => Reflect.has(ref.entry.adapter, key),
+  });
+}
+
+function wire(deps: StartDeps, first: AdapterEntry): Started {
   const { win, doc, evaluate } = deps;
-  const adapter = entry.adapter;
+  const ref = { entry: first };
+  const adapter = delegating(ref);
   const ui = createGuardUi(doc);
   const policy = createPolicyClient({
     request: () => deps.sendMessage({ type: 'get-policy' }) as Promise<PolicyResponse | undefined>,
@@ -97,7 +119,11 @@ function wire(deps: StartDeps, entry: AdapterEntry): Started {
   });
   guard.listen(win);
   store.listen(win, (ev) => ui.owns(ev));
-  entry.connectHook?.(doc, () => guard.check('hook') === 'allow');
+  const hooks: (() => void)[] = [];
+  const connect = (entry: AdapterEntry) => {
+    if (entry.connectHook) hooks.push(entry.connectHook(doc, () => guard.check('hook') === 'allow'));
+  };
+  connect(first);
 
   // Health: report to the toolbar when it changes; hook key guards into editor documents.
   const keyDocs = new WeakSet<Document>();
@@ -111,7 +137,7 @@ function wire(deps: StartDeps, entry: AdapterEntry): Started {
         state: !composing ? 'ready' : health.ok ? 'active' : 'inactive',
         adapter: adapter.id,
         missing: health.missing,
-        hook: entry.hookReady?.(doc) ?? false,
+        hook: ref.entry.hookReady?.(doc) ?? false,
       };
       for (const d of adapter.keyDocuments?.(doc) ?? []) {
         if (keyDocs.has(d) || !d.defaultView) continue;
@@ -133,5 +159,19 @@ function wire(deps: StartDeps, entry: AdapterEntry): Started {
   tick();
   win.setInterval(tick, HEALTH_INTERVAL_MS);
 
-  return { entry, guard, ui, store };
+  return {
+    get entry() {
+      return ref.entry;
+    },
+    switchTo(entry) {
+      if (entry === ref.entry) return;
+      for (const off of hooks.splice(0)) off();
+      ref.entry = entry;
+      connect(entry);
+      tick();
+    },
+    guard,
+    ui,
+    store,
+  };
 }

@@ -124,6 +124,30 @@ const cases: Case[] = [
   { slug: 'neg-attachment-name-bao-mat', expect: [], subject: 'Quy chế', text: PROSE, attachments: [docx('quy-che-bao-mat-thong-tin.docx', { body: ['Quy chế'] })] },
   { slug: 'neg-regulation-prose', expect: [], subject: 'Trích quy chế', text: 'Cán bộ có trách nhiệm bảo mật tài khoản, thường xuyên thay đổi mật khẩu và không tiết lộ mật khẩu cho người khác.' },
 
+  // ---------------------------------------------------------------- classified-content: held-out set
+  // Written after the matcher was finished and not used to tune it: a check that the grammar
+  // generalises beyond the phrasings above.
+  { slug: 'cls2-tai-lieu-mat-upper', expect: ['classified-content'], subject: 'Chuyển tài liệu', text: 'Kính gửi anh, đây là Tài liệu MẬT, đề nghị không chuyển tiếp.' },
+  { slug: 'cls2-bao-cao-mat', expect: ['classified-content'], subject: 'V/v gửi báo cáo mật tình hình biên giới', text: PROSE },
+  { slug: 'cls2-cong-van-mat', expect: ['classified-content'], subject: 'Công văn', text: 'Gửi đồng chí công văn mật số 45/CV-BCA để nghiên cứu.' },
+  { slug: 'cls2-thong-tin-toi-mat', expect: ['classified-content'], subject: 'Lưu ý', text: 'Đây là thông tin tối mật, không được tiết lộ ra ngoài.' },
+  { slug: 'cls2-xlsx-header-mat', expect: ['classified-content'], subject: 'Bảng', text: PROSE, attachments: [{ name: 'bang.xlsx', type: XLSX, content: makeXlsx({ sheets: [{ name: 'Sheet1', rows: [['MẬT'], ['STT', 'Nội dung'], ['1', 'Phương án']] }] }) }] },
+  { slug: 'cls2-pdf-do-mat', expect: ['classified-content'], subject: 'Tờ trình', text: PROSE, attachments: [{ name: 'to-trinh.pdf', type: 'application/pdf', content: makePdf({ lines: ['Số: 12/TTr-CA', 'Độ mật: Tuyệt mật', 'TỜ TRÌNH'] }) }] },
+  { slug: 'cls2-lowercase-tuyet-mat', expect: ['classified-content'], subject: 'tuyệt mật - phương án di dời', text: PROSE },
+  { slug: 'cls2-unaccented-ho-so', expect: ['classified-content'], subject: 'Gửi file', text: PROSE, attachments: [docx('HO SO MAT - doi tuong.docx', { body: ['Hồ sơ'] })] },
+  { slug: 'cls2-parenthesised', expect: ['classified-content'], subject: 'Báo cáo nhanh (Mật)', text: PROSE },
+  { slug: 'cls2-danh-muc-bmnn', expect: ['classified-content'], subject: 'Danh mục', text: 'Danh mục bí mật nhà nước độ Tối mật của ngành.' },
+  { slug: 'neg2-wifi', expect: [], subject: 'Wi-Fi', text: 'Mật khẩu Wi-Fi phòng họp tầng 3 là Hop@2026.' },
+  { slug: 'neg2-bao-mat-danh-sach', expect: [], subject: 'Danh sách', text: 'Đề nghị các đơn vị bảo mật danh sách học viên.' },
+  { slug: 'neg2-giao-luu', expect: [], subject: 'Giao lưu', text: 'Chương trình giao lưu thân mật giữa hai đoàn đại biểu.' },
+  { slug: 'neg2-mat-tham', expect: [], subject: 'Lịch sử', text: 'Triển lãm tư liệu về lực lượng mật thám thời Pháp thuộc.' },
+  { slug: 'neg2-mat-do-xay-dung', expect: [], subject: 'Quy hoạch', text: 'MẬT ĐỘ XÂY DỰNG TỐI ĐA 60%, tầng cao tối đa 9 tầng.' },
+  { slug: 'neg2-bi-mat-doi-tu', expect: [], subject: 'Pháp luật', text: 'Quy định về bảo vệ bí mật đời tư, bí mật cá nhân trên không gian mạng.' },
+  { slug: 'neg2-bi-mat-kinh-doanh', expect: [], subject: 'Sở hữu trí tuệ', text: 'Hội thảo về bảo hộ bí mật kinh doanh của doanh nghiệp.' },
+  { slug: 'neg2-mat-mia', expect: [], subject: 'Nông sản', text: 'Sản lượng đường và mật mía của tỉnh tăng 5%.' },
+  { slug: 'neg2-mat-thiet-nhan-dan', expect: [], subject: 'Học tập', text: 'Giữ mối quan hệ mật thiết với nhân dân là nguyên tắc hàng đầu.' },
+  { slug: 'neg2-ngan-mat', expect: [], subject: 'Ngân hàng', text: 'Khách hàng tuyệt đối không cung cấp mã OTP, mật khẩu cho người lạ.' },
+
   // ---------------------------------------------------------------- attachment-too-large
   { slug: 'size-quangngai-26', policy: 'quangngai', from: 'Lê Văn Cường - Sở TT&TT <lvcuong@quangngai.gov.vn>', to: 'syt@quangngai.gov.vn', expect: ['attachment-too-large'], subject: 'Video hội nghị', text: PROSE, attachments: [video('hoi-nghi.mp4', 26)] },
   { slug: 'size-mic-3x7', policy: 'mic', expect: ['attachment-too-large'], subject: 'Tư liệu', text: PROSE, attachments: [video('a.mp4', 7), video('b.mp4', 7), video('c.mp4', 7)] },

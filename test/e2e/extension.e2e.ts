@@ -20,7 +20,7 @@ import {
   ROUNDCUBE, attachFile, clickSend, fillCompose, isRoundcubeSend, launchBrowser, login, pressCtrlEnter,
   readComposeFields, waitForCompose, waitForSent, type E2EBrowser,
 } from './harness/browser.ts';
-import { makeDocx } from '../fixtures/builders.ts';
+import { makeDocx, makePdf } from '../fixtures/builders.ts';
 import { evaluate } from '../../shared/engine.ts';
 import { convertLegacyToUnicode } from '../../shared/text/index.ts';
 
@@ -36,6 +36,14 @@ declare global {
     __cgPwned?: number;
   }
 }
+
+/** The extension APIs used inside serviceWorker.evaluate() (runs in the extension, not here). */
+declare const chrome: {
+  storage: {
+    session: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>> };
+  };
+};
 
 describe.skipIf(!EXT)('extension on real Roundcube (production build)', () => {
   let stack: MailStack;
@@ -56,6 +64,12 @@ describe.skipIf(!EXT)('extension on real Roundcube (production build)', () => {
     origin = new URL(base).origin;
     browser = await launchBrowser({ extensionPath: EXT, hostResolverRules: `MAP ${HOST} 127.0.0.1` });
     page = browser.page;
+    // Timing: the guard stops every event of a blocked Send gesture at window capture, so a
+    // recorder added later would never see the press. An init script runs before the content
+    // scripts and keeps the press's timestamp for armDialogTimer().
+    await browser.context.addInitScript(() => {
+      addEventListener('pointerdown', (ev) => ((window as unknown as { __cgT0?: number }).__cgT0 = ev.timeStamp), { capture: true });
+    });
     page.on('dialog', (d) => {
       pageDialogs.push(`${d.type()}: ${d.message()}`);
       void d.dismiss().catch(() => {});
@@ -130,7 +144,6 @@ describe.skipIf(!EXT)('extension on real Roundcube (production build)', () => {
     await page.evaluate((tag) => {
       const w = window as unknown as { __cgT0?: number; __cgDialogMs?: Promise<number> };
       w.__cgT0 = undefined;
-      addEventListener('pointerdown', (ev) => (w.__cgT0 ??= ev.timeStamp), { capture: true, once: true });
       w.__cgDialogMs = new Promise<number>((resolve) => {
         const poll = () => {
           const box = document.querySelector(tag)?.shadowRoot?.querySelector('.dialog');
@@ -278,7 +291,11 @@ describe.skipIf(!EXT)('extension on real Roundcube (production build)', () => {
     await dialog().waitFor();
     const item = dialog().locator('li.finding[data-rule="attachment-too-large"]');
     expect(await item.count()).toBe(1);
-    expect(await item.textContent()).toContain('Đ6 k4'); // Quảng Ngãi QĐ 51/2015, Điều 6 khoản 4
+    const expected = evaluate(
+      { to: [{ address: E2E_USERS.recipient }], cc: [], bcc: [], subject, bodyText: 'x', attachments: [{ name: 'ho-so-du-an-26MiB.bin', size: 26 * 1024 * 1024 }] },
+      'quangngai',
+    ).find((f) => f.rule === 'attachment-too-large')!;
+    for (const c of expected.citations) expect(await item.textContent()).toContain(c); // QĐ 51/2015 Quảng Ngãi, Điều 6 khoản 4
     const sendAnyway = dialog().locator('[data-action="send-anyway"]');
     expect(await sendAnyway.isDisabled()).toBe(true); // reason required
     await dialog().locator('#cg-reason').fill('Hồ sơ dự án cần gửi gấp cho Sở');
@@ -314,6 +331,21 @@ describe.skipIf(!EXT)('extension on real Roundcube (production build)', () => {
     expect(await item.count()).toBe(1);
     expect(await item.textContent()).toContain('ke-hoach-cong-tac.docx');
     expect(await dialog().locator('[data-action="send-anyway"]').count()).toBe(0);
+    await dialog().locator('[data-action="back"]').click();
+    await expectNotDelivered(subject, before);
+  });
+
+  it('5b. a PDF with "TUYỆT MẬT" in its text layer: blocked (pdf.js in the extraction worker)', async () => {
+    await compose();
+    const file = join(filesDir, 'bao-cao.pdf');
+    writeFileSync(file, makePdf({ lines: ['TUYỆT MẬT', 'BÁO CÁO TÌNH HÌNH', 'Nội dung báo cáo năm 2026.'] }));
+    const subject = `Báo cáo ${RUN}`;
+    await fillCompose(page, { to: E2E_USERS.recipient, subject, body: 'Gửi anh chị báo cáo.' });
+    await attachFile(page, file);
+    const before = sends();
+    await clickSend(page); // extraction may still be running: then "Đang kiểm tra…" comes first
+    await dialog().locator('li.finding[data-rule="classified-content"]').waitFor({ timeout: 30_000 });
+    expect(await dialog().locator('li.finding[data-rule="classified-content"]').textContent()).toContain('bao-cao.pdf');
     await dialog().locator('[data-action="back"]').click();
     await expectNotDelivered(subject, before);
   });

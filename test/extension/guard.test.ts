@@ -271,13 +271,15 @@ describe('attachments still being extracted', () => {
 });
 
 describe('"Chuyển sang Unicode"', () => {
-  it('converts subject and body through the adapter, re-checks, returns to the draft', () => {
-    const { send, body, ui, sent } = setup();
+  it('converts only the flagged field (body here) through the adapter, re-checks, returns to the draft', () => {
+    // A converter that would visibly garble Unicode text if it were run on the subject.
+    const { send, body, subject, ui, sent } = setup({ convert: (s) => s.replace('Céng hoµ', 'Cộng hòa').replace(/á/g, '¸') });
     body.value = 'Céng hoµ x· héi';
     click(send);
     expect(ui.last).toMatchObject({ kind: 'findings', fix: { kind: 'convert-encoding', encoding: 'tcvn3' } });
     ui.actions!.convert();
     expect(body.value).toBe('Cộng hòa x· héi');
+    expect(subject.value).toBe('Báo cáo tuần');
     expect(ui.open).toBe(false);
     expect(ui.toasts).toEqual([{ kind: 'converted' }]);
     expect(sent).toEqual([]);

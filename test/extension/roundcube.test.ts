@@ -118,9 +118,12 @@ describe('MAIN-world beforesend hook bridge', () => {
       addEventListener(ev: string, fn: (p: unknown) => unknown) {
         (handlers[ev] ??= []).push(fn);
       },
-      // Like rcube_webmail.command: a `before<cmd>` handler returning false aborts.
-      command(cmd: string) {
-        for (const h of handlers[`before${cmd}`] ?? []) if (h({}) === false) return false;
+      // Like rcube_webmail.command: a `before<cmd>` handler returning false aborts; the
+      // handler gets `props || event`, and triggerEvent sets `.event` on an object (null throws).
+      command(cmd: string, props?: unknown, _obj?: unknown, event?: unknown) {
+        const e = (props || event) as { event?: string } | undefined;
+        if (e === null) throw new TypeError("Cannot set properties of null (setting 'event')");
+        for (const h of handlers[`before${cmd}`] ?? []) if (h(e ?? rcmail) === false) return false;
         if (cmd === 'send') rcmail.sent++;
         return true;
       },

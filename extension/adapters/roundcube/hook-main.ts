@@ -35,7 +35,9 @@ export function installRoundcubeHook(win: Window & { rcmail?: Rcmail }, doc: Doc
     if (msg.kind === 'ping') emit(doc, BRIDGE_TO_ISOLATED, READY);
     // Same call as the Send button's onclick; `beforesend` fires again and the guard lets this
     // one through (it set a one-shot token for exactly this draft before asking).
-    if (msg.kind === 'send') rc.command('send', '', null, null);
+    // No `event` argument: command() hands `props || event` to triggerEvent('beforesend'),
+    // which sets `.event` on it when it is an object — `null` is one, and throws (common.js).
+    if (msg.kind === 'send') rc.command('send', '');
   });
 
   emit(doc, BRIDGE_TO_ISOLATED, READY);

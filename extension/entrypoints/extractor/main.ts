@@ -43,6 +43,9 @@ function extractInWorker(req: ExtractRequest): Promise<ExtractResponse> {
     }, JOB_TIMEOUT_MS);
     worker.onmessage = (ev: MessageEvent<ExtractResponse>) => {
       const r = ev.data;
+      // pdf.js's worker module, bundled into the same file, announces itself on the worker's
+      // port when it loads ({action: "ready"}): only our own answer for this request counts.
+      if (!r || typeof r !== 'object' || r.id !== req.id) return;
       finish(isExtraction(r?.extraction) ? { id: req.id, extraction: r.extraction } : { id: req.id, error: r?.error ?? 'no result' });
     };
     worker.onerror = (ev) => finish({ id: req.id, error: ev.message || 'worker error' });
