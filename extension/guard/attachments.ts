@@ -35,11 +35,18 @@ export interface AttachmentStoreOptions {
   now?(): number;
   /** Files above this size are not read into memory (their size alone decides). */
   maxBytes?: number;
+  /** Total bytes kept for the tab (see DEFAULT_RETAIN_BYTES). */
+  retainBytes?: number;
 }
 
 export const DEFAULT_EXTRACT_TIMEOUT_MS = 20_000;
 /** Reading bigger files than this into the page would risk the tab; their size decides. */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/**
+ * Bytes kept per tab. Single-page webmails (OWA, Gmail) live for days in one tab; past this,
+ * the oldest files that are already extracted give up their bytes (their text stays).
+ */
+export const DEFAULT_RETAIN_BYTES = 256 * 1024 * 1024;
 
 export class AttachmentStore {
   private readonly files: CapturedFile[] = [];
@@ -94,6 +101,18 @@ export class AttachmentStore {
     return added;
   }
 
+  /** Release the bytes of the oldest extracted files while the total is over the budget. */
+  private trim(): void {
+    const budget = this.opts.retainBytes ?? DEFAULT_RETAIN_BYTES;
+    let total = this.files.reduce((n, f) => n + (f.bytes?.byteLength ?? 0), 0);
+    for (const f of this.files) {
+      if (total <= budget) break;
+      if (!f.bytes || !f.extraction) continue;
+      total -= f.bytes.byteLength;
+      f.bytes = undefined;
+    }
+  }
+
   get captured(): readonly CapturedFile[] {
     return this.files;
   }
@@ -117,6 +136,7 @@ export class AttachmentStore {
       const job = this.opts.extract({ name: entry.name, type: entry.type, bytes: entry.bytes.slice() });
       entry.extraction = await Promise.race([job, timeout]);
       clearTimeout(timer);
+      this.trim();
     } catch (e) {
       entry.extraction = {
         parts: [],

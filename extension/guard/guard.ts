@@ -233,7 +233,8 @@ export class Guard {
 
   /**
    * One Send attempt from any door. Synchronous: the caller cancels the event on 'block'.
-   * Public so adapters' pre-send hooks (via installSendHook) can call it.
+   * Public: the webmail's own pre-send hook (AdapterEntry.connectHook, e.g. Roundcube's
+   * beforesend) calls it with source 'hook'.
    */
   check(source: SendSource): Verdict {
     this.stats.checks++;

@@ -289,8 +289,9 @@ describe.skipIf(!EXT)('extension on real Roundcube (production build)', () => {
     const before = sends();
     await clickSend(page);
     await dialog().waitFor();
+    // If the file's text is still being read, "Đang kiểm tra…" shows first, then the findings.
     const item = dialog().locator('li.finding[data-rule="attachment-too-large"]');
-    expect(await item.count()).toBe(1);
+    await item.waitFor({ timeout: 30_000 });
     const expected = evaluate(
       { to: [{ address: E2E_USERS.recipient }], cc: [], bcc: [], subject, bodyText: 'x', attachments: [{ name: 'ho-so-du-an-26MiB.bin', size: 26 * 1024 * 1024 }] },
       'quangngai',

@@ -57,6 +57,17 @@ describe('AttachmentStore', () => {
     expect(store.match({ name: 'a.pdf', size: 50_000 })).toBeUndefined();
   });
 
+  it('keeps bytes within a per-tab budget, oldest extracted first (their text stays)', async () => {
+    const store = new AttachmentStore({ extract: async () => ({ parts: [{ where: 'x', text: 't' }] }), retainBytes: 15 });
+    const [a] = store.add([new File(['x'.repeat(10)], 'a.txt')]);
+    await a!.done;
+    const [b] = store.add([new File(['y'.repeat(10)], 'b.txt')]);
+    await b!.done;
+    expect(a!.bytes).toBeUndefined();
+    expect(a!.extraction).toBeTruthy();
+    expect(b!.bytes?.byteLength).toBe(10);
+  });
+
   it('an extractor that hangs yields unreadable "timeout" instead of blocking forever', async () => {
     const store = new AttachmentStore({ extract: () => new Promise(() => {}), extractTimeoutMs: 5 });
     const [f] = store.add([text('abc')]);

@@ -69,7 +69,9 @@ export function Options({ api }: { api: OptionsApi }) {
           {S.saved.vi} <span className="en">{S.saved.en}</span>
         </span>
       )}
-      <p className="en">{S.managedNote.vi}</p>
+      <p className="note">
+        {S.managedNote.vi} <span className="en">{S.managedNote.en}</span>
+      </p>
 
       <h2>
         {S.originsTitle.vi} <span className="en">{S.originsTitle.en}</span>
