@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // each file starts its own mail stack and Chromium, and they are heavy.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.e2e.ts', 'test/**/*.browser.test.ts'],
+    include: ['test/e2e/**/*.e2e.ts', 'test/**/*.browser.test.ts', 'test/**/*.built.test.ts'],
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,

@@ -6,11 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+// `wxt zip` builds first, then packs: one step per browser.
 const steps = [
-  ['Tiện ích Chrome/Edge / Chrome/Edge extension', ['npx', 'wxt', 'build']],
-  ['Tiện ích Firefox / Firefox extension', ['npx', 'wxt', 'build', '-b', 'firefox']],
-  ['Gói zip Chrome / Chrome zip', ['npx', 'wxt', 'zip']],
-  ['Gói zip Firefox / Firefox zip', ['npx', 'wxt', 'zip', '-b', 'firefox']],
+  ['Tiện ích Chrome/Edge + zip / Chrome/Edge extension + zip', ['npx', 'wxt', 'zip']],
+  ['Tiện ích Firefox + zip / Firefox extension + zip', ['npx', 'wxt', 'zip', '-b', 'firefox']],
 ];
 if (existsSync('scripts/build-addin.mjs')) steps.push(['Outlook add-in', ['node', 'scripts/build-addin.mjs']]);
 

@@ -101,14 +101,14 @@ if (!(await step('install Debian packages', () => run('bash', [join(ROOT, 'test/
 const manifest = join(EXT_DIR, 'manifest.json');
 const skipBuild = process.env.E2E_SKIP_BUILD === '1';
 if (skipBuild) {
-  console.log('\n=== e2e: E2E_SKIP_BUILD=1 — not building the extension; tests needing it are skipped.');
+  console.log('\n=== e2e: E2E_SKIP_BUILD=1 — not building the extension; tests needing it will fail (pass a file filter, e.g. control.e2e.ts).');
 } else if (!existsSync(manifest) || statSync(manifest).mtimeMs < newestSource()) {
   const r = await step('build extension (npm run build:ext)',
     () => run('npm', ['run', 'build:ext'], { timeoutS: BUILD_TIMEOUT_S }));
   if (!r.ok || !existsSync(manifest)) {
     const why = r.timedOut ? `did not finish within ${BUILD_TIMEOUT_S} s (E2E_BUILD_TIMEOUT_S)`
       : r.ok ? `left no ${manifest}` : 'failed: see the build output above';
-    finish(1, `the extension build ${why}. Set E2E_SKIP_BUILD=1 to run only the tests that do not need the extension.`);
+    finish(1, `the extension build ${why}. With E2E_SKIP_BUILD=1 and a file filter (e.g. control.e2e.ts) the tests that do not need it still run.`);
   }
 } else {
   console.log(`\n=== e2e: extension up to date (${manifest})`);

@@ -172,7 +172,7 @@ describe('detectLegacyEncoding', () => {
     expect(detectLegacyEncoding(mail).encoding).toBe('tcvn3');
   });
 
-  it.runIf(regTexts.length > 0)('stays silent on Unicode Vietnamese (the regulations, NFC and NFD)', () => {
+  it('stays silent on Unicode Vietnamese (the regulations, NFC and NFD)', () => {
     for (const t of regTexts) {
       expect(detectLegacyEncoding(t).encoding).toBeNull();
       expect(detectLegacyEncoding(t.normalize('NFD')).encoding).toBeNull();
@@ -208,7 +208,7 @@ describe('isVietnameseSyllable', () => {
     expect(isVietnameseSyllable(w)).toBe(false),
   );
 
-  it.runIf(regTexts.length > 0)('accepts ≥ 99.5% of the words of the (non-OCR) regulations', () => {
+  it('accepts ≥ 99.5% of the words of the (non-OCR) regulations', () => {
     let ok = 0;
     let total = 0;
     regTexts.forEach((t, i) => {
