@@ -53,6 +53,20 @@ export const STORAGE_KEYS = {
   userOrigins: 'userOrigins',
   /** Local audit log of "Vẫn gửi" decisions (never sent anywhere). */
   overrideLog: 'overrideLog',
+  /** UI language chosen on the options page: 'vi' (default) | 'en'. */
+  language: 'language',
+  /** Unit mailboxes this user manages (addresses, string[]) — issue #5. */
+  unitMailboxes: 'unitMailboxes',
+  /** Overdue cache: ids, senders, subjects, received/due times only (issue #5, never bodies). */
+  overdueCache: 'overdueCache',
+  /** Snoozed reminders: { [itemId or 'all']: ISO time until } (issue #5). */
+  snoozes: 'snoozes',
+  /** Opt-in to the no-service-signup warning on other sites (issue #7): boolean. */
+  signupGuard: 'signupGuard',
+  /** Date (YYYY-MM-DD) of the last successful password change per account — never the password (issue #7). */
+  passwordChanges: 'passwordChanges',
+  /** Last good managed / remote policy, with ETag and fetch time (issue #6). */
+  policyCache: 'policyCache',
 } as const;
 
 export const DEFAULT_PRESET = 'vn-baseline';
