@@ -43,7 +43,14 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '111' }),
+      : {
+          key: CHROME_PUBLIC_KEY,
+          minimum_chrome_version: '111',
+          // Chrome/Edge deliver enterprise 3rdparty policy only for keys declared here (generated
+          // from the zod schema: scripts/gen-managed-schema.ts). Firefox reads policies.json
+          // 3rdparty.Extensions without a schema and rejects this manifest key, so Chrome only.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
   hooks: {
     // WXT takes action.default_title from popup.html's <title>; keep the localised one.

@@ -6,8 +6,9 @@
  * policy's onError, because a compliance check must never pass silently.
  */
 import type { Address, Draft, DraftAttachment, Finding, Severity } from './types';
-import { resolvePolicy, isPresetId, type Policy } from './policy/resolve';
-import type { PresetId } from './policy/sources';
+// Only the Policy *type*: the engine takes an already-merged policy, so content scripts and the
+// Outlook handler do not have to bundle zod (the schema lives with resolvePolicy).
+import type { Policy } from './policy/resolve';
 import { COMPOSE_RULES, citationsFor } from './rules';
 import { DraftView } from './rules/view';
 import { t } from './i18n';
@@ -16,8 +17,7 @@ import { prepareDraft } from './attachments';
 const ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 const MAX_EXCERPT = 240;
 
-export function evaluate(draft: Draft, policyOrPreset: Policy | PresetId): Finding[] {
-  const policy = isPresetId(policyOrPreset) ? resolvePolicy(policyOrPreset) : policyOrPreset;
+export function evaluate(draft: Draft, policy: Policy): Finding[] {
   const d = normalizeDraft(draft);
   const view = new DraftView(d);
   const findings: Finding[] = [];
@@ -55,8 +55,7 @@ export function evaluate(draft: Draft, policyOrPreset: Policy | PresetId): Findi
 }
 
 /** Extract attachment text (async: pdf, nested mail), then evaluate. Never rejects. */
-export async function checkDraft(draft: Draft, policyOrPreset: Policy | PresetId): Promise<Finding[]> {
-  const policy = isPresetId(policyOrPreset) ? resolvePolicy(policyOrPreset) : policyOrPreset;
+export async function checkDraft(draft: Draft, policy: Policy): Promise<Finding[]> {
   let prepared: Draft;
   try {
     prepared = await prepareDraft(normalizeDraft(draft));

@@ -22,6 +22,7 @@ import {
 } from './harness/browser.ts';
 import { makeDocx, makePdf } from '../fixtures/builders.ts';
 import { evaluate } from '../../shared/engine.ts';
+import { resolvePolicy } from '../../shared/policy/index.ts';
 import { convertLegacyToUnicode } from '../../shared/text/index.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
@@ -209,7 +210,7 @@ describe('extension on real Roundcube (production build)', () => {
     await dialog().waitFor();
     timings.push(await dialogMs());
 
-    const expected = evaluate({ to: [{ address: E2E_USERS.recipient }, { address: E2E_USERS.qnRecipient }], cc: [], bcc: [], subject, bodyText: body, attachments: [] }, 'vn-baseline')
+    const expected = evaluate({ to: [{ address: E2E_USERS.recipient }, { address: E2E_USERS.qnRecipient }], cc: [], bcc: [], subject, bodyText: body, attachments: [] }, resolvePolicy('vn-baseline'))
       .find((f) => f.rule === 'classified-content')!;
     const item = dialog().locator('li.finding[data-rule="classified-content"]');
     await expect.poll(() => item.count()).toBe(1);
@@ -297,7 +298,7 @@ describe('extension on real Roundcube (production build)', () => {
     await item.waitFor({ timeout: 30_000 });
     const expected = evaluate(
       { to: [{ address: E2E_USERS.recipient }], cc: [], bcc: [], subject, bodyText: 'x', attachments: [{ name: 'ho-so-du-an-26MiB.bin', size: 26 * 1024 * 1024 }] },
-      'quangngai',
+      resolvePolicy('quangngai'),
     ).find((f) => f.rule === 'attachment-too-large')!;
     for (const c of expected.citations) expect(await item.textContent()).toContain(c); // QĐ 51/2015 Quảng Ngãi, Điều 6 khoản 4
     const sendAnyway = dialog().locator('[data-action="send-anyway"]');

@@ -26,8 +26,8 @@ describe('evaluate', () => {
     }
   });
 
-  it('accepts a preset id for the policy', () => {
-    expect(evaluate(makeDraft({ subject: 'TỐI MẬT' }), 'quangngai')[0].citations[0]).toContain('Quảng Ngãi');
+  it('cites the preset of the policy it is given', () => {
+    expect(evaluate(makeDraft({ subject: 'TỐI MẬT' }), resolvePolicy('quangngai'))[0].citations[0]).toContain('Quảng Ngãi');
   });
 
   it('never throws on junk input', () => {
@@ -36,7 +36,7 @@ describe('evaluate', () => {
   });
 
   it('clips long evidence to one line', () => {
-    const f = evaluate(makeDraft({ body: 'TUYỆT MẬT ' + 'x '.repeat(5000) }), 'mic');
+    const f = evaluate(makeDraft({ body: 'TUYỆT MẬT ' + 'x '.repeat(5000) }), resolvePolicy('mic'));
     expect(f[0].evidence[0].excerpt.length).toBeLessThanOrEqual(240);
     expect(f[0].evidence[0].excerpt).not.toContain('\n');
   });
