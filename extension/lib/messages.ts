@@ -28,14 +28,36 @@ export type RuntimeRequest =
   | { type: 'origins-changed' };
 
 export type PolicyResponse =
-  | { ok: true; policy: Policy; source: PolicySourceInfo }
+  | {
+      ok: true;
+      policy: Policy;
+      source: PolicySourceInfo;
+      /**
+       * Flat managed keys (shared/policy/managed.ts MANAGED_PROPERTIES) the agency has set, plus
+       * 'preset' whenever the user may not choose the preset: the UI shows these locked,
+       * "Do cơ quan quản lý".
+       */
+      lockedKeys: string[];
+      /** Admin `allowClearAuditLog` (default true): may the user clear the "Vẫn gửi" log? */
+      allowClearAuditLog: boolean;
+    }
   | { ok: false; error: string };
 
 export interface PolicySourceInfo {
   preset: string;
-  /** 'managed' once the enterprise-policy issue lands; 'local' = chosen on the options page. */
-  from: 'default' | 'local' | 'managed';
-  /** Set when the stored choice was invalid and the embedded preset stayed in force. */
+  /**
+   * The highest layer in force: 'remote' = the admin's policyUrl file, 'managed' = enterprise
+   * policy (GPO / policies.json / managed JSON), 'local' = chosen on the options page,
+   * 'default' = the embedded vn-baseline.
+   */
+  from: 'default' | 'local' | 'managed' | 'remote';
+  /**
+   * Set when an admin (managed or remote) policy is invalid or could not be fetched: plain
+   * Vietnamese / English, for the popup and the options page. The last good policy stays in force.
+   */
+  error_vi?: string;
+  error_en?: string;
+  /** Technical detail of the same problem (paths, HTTP status), for admins. */
   fallbackReason?: string;
 }
 

@@ -55,7 +55,7 @@ export function checkManifest(xml, opts = {}) {
   /** @type {ManifestIssue[]} */
   const issues = [];
   const add = (code, message, path = '') => issues.push({ code, message, path });
-  const requireLocales = opts.requireLocales ?? ['en-US'];
+  const requireLocales = opts.requireLocales ?? ['vi-VN'];
 
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (valid !== true) {

@@ -33,6 +33,11 @@ export const MANAGED_PROPERTIES: Record<string, Prop> = {
   makeUpWorkdays: { type: 'array', items: { type: 'string' }, title: 'Make-up workdays', description: 'Ngày làm bù (YYYY-MM-DD) / make-up working days' },
   onError: { type: 'string', enum: ['allow', 'block'], title: 'On error', description: 'Khi không kiểm tra được: cho gửi (allow) hoặc chặn (block) / when a check cannot run' },
   customMarkings: { type: 'array', items: { type: 'string' }, title: 'Custom markings', description: 'Cụm từ hoặc mẫu /RE2/ coi như dấu mật / phrases or /RE2/ patterns that count as classified markings' },
+  signupAllowList: { type: 'array', items: { type: 'string' }, title: 'Sign-up allow-list', description: 'Trang web được phép nhập địa chỉ công vụ (ngoài *.gov.vn) / sites where the official address may be entered' },
+  passwordMinLength: { type: 'integer', title: 'Password minimum length', description: 'Độ dài tối thiểu của mật khẩu / minimum password length' },
+  passwordRequireClasses: { type: 'boolean', title: 'Password character classes', description: 'Bắt buộc chữ hoa, chữ thường, chữ số, ký tự đặc biệt / require upper, lower, digit and special' },
+  passwordRotationDays: { type: 'integer', title: 'Password rotation (days)', description: 'Số ngày phải đổi mật khẩu hộp thư cá nhân / days between password changes (personal mailbox)' },
+  passwordRotationDaysUnit: { type: 'integer', title: 'Unit mailbox password rotation (days)', description: 'Số ngày phải đổi mật khẩu hộp thư đơn vị / days between password changes (unit mailbox)' },
   allowUserPreset: { type: 'boolean', title: 'Allow user preset', description: 'Cho người dùng tự chọn quy chế / let users choose their preset' },
   allowClearAuditLog: { type: 'boolean', title: 'Allow clearing the audit log', description: 'Cho người dùng xóa nhật ký "Vẫn gửi" / let users clear the override log' },
   ...Object.fromEntries(
@@ -96,6 +101,10 @@ export function managedToPolicy(values: Record<string, unknown>): { ok: true; se
     };
   set('onError', values.onError);
   set('customMarkings', values.customMarkings);
+  set('signupAllowList', values.signupAllowList);
+  const pw: [string, string][] = [['passwordMinLength', 'minLength'], ['passwordRequireClasses', 'requireClasses'], ['passwordRotationDays', 'rotationDays'], ['passwordRotationDaysUnit', 'unitRotationDays']];
+  if (pw.some(([k]) => values[k] !== undefined))
+    p.password = { ...(base.password ?? {}), ...Object.fromEntries(pw.filter(([k]) => values[k] !== undefined).map(([k, f]) => [f, values[k]])) };
   const rules: Record<string, Record<string, unknown>> = { ...(base.rules as Record<string, Record<string, unknown>> | undefined) };
   for (const id of RULE_IDS)
     for (const field of ['severity', 'allowOverride', 'requireReason'] as const) {
@@ -131,7 +140,11 @@ function flatPath(path: string): string {
     .replace(/^\$\.extends/, '$.preset')
     .replace(/^\$\.unitMailboxes\.directory/, '$.unitMailboxDirectory')
     .replace(/^\$\.unitMailboxes\.patterns/, '$.unitMailboxPatterns')
-    .replace(/^\$\.calendar\.(extraDaysOff|makeUpWorkdays)/, '$.$1');
+    .replace(/^\$\.calendar\.(extraDaysOff|makeUpWorkdays)/, '$.$1')
+    .replace(/^\$\.password\.minLength/, '$.passwordMinLength')
+    .replace(/^\$\.password\.requireClasses/, '$.passwordRequireClasses')
+    .replace(/^\$\.password\.rotationDays/, '$.passwordRotationDays')
+    .replace(/^\$\.password\.unitRotationDays/, '$.passwordRotationDaysUnit');
 }
 
 /** The inverse, for `policy export`: a policy file → flat managed values. */
@@ -150,10 +163,16 @@ export function policyToManaged(input: PolicyInput, extra: { policyUrl?: string 
   if (input.calendar?.makeUpWorkdays) out.makeUpWorkdays = input.calendar.makeUpWorkdays;
   if (input.onError) out.onError = input.onError;
   if (input.customMarkings) out.customMarkings = input.customMarkings;
+  if (input.signupAllowList) out.signupAllowList = input.signupAllowList;
+  if (input.password?.minLength != null) out.passwordMinLength = input.password.minLength;
+  if (input.password?.requireClasses !== undefined) out.passwordRequireClasses = input.password.requireClasses;
+  if (input.password?.rotationDays != null) out.passwordRotationDays = input.password.rotationDays;
+  if (input.password?.unitRotationDays != null) out.passwordRotationDaysUnit = input.password.unitRotationDays;
   for (const [id, s] of Object.entries(input.rules ?? {}) as [RuleId, Record<string, unknown>][])
     for (const field of ['severity', 'allowOverride', 'requireReason'] as const) if (s[field] !== undefined) out[ruleKey(id, field)] = s[field];
   // Working hours and a null limit have no flat key: carry the whole policy too.
-  if (input.calendar?.workingHours || input.attachmentLimitMB === null) out.policyJson = JSON.stringify(input);
+  const nullPassword = input.password && (input.password.minLength === null || input.password.rotationDays === null || input.password.unitRotationDays === null);
+  if (input.calendar?.workingHours || input.attachmentLimitMB === null || nullPassword) out.policyJson = JSON.stringify(input);
   if (extra.policyUrl) out.policyUrl = extra.policyUrl;
   return out;
 }

@@ -67,6 +67,9 @@ export const BASE: Required<Omit<PolicyInput, '$schema' | 'name' | 'extends' | '
   // host always tells the user that the check did not run. Admins may choose 'block'.
   onError: 'allow',
   customMarkings: [],
+  signupAllowList: [],
+  // No composition or rotation numbers unless the preset's regulation gives them.
+  password: { minLength: null, requireClasses: false, rotationDays: null, unitRotationDays: null },
 };
 
 export const PRESETS: Record<PresetId, PolicyInput> = {
@@ -105,6 +108,9 @@ export const PRESETS: Record<PresetId, PolicyInput> = {
     attachmentLimitMB: null,
     // Đ11 k2 says "thường xuyên": start and end of each half-day.
     checkTimes: ['07:30', '11:00', '13:30', '16:30'],
+    // Đ10 k3: ≥ 8 characters with upper, lower, special and digit; personal mailboxes change it
+    // at least every 03 months. Đ11 k4: unit ("hộp thư chung") mailboxes every 02 months.
+    password: { minLength: 8, requireClasses: true, rotationDays: 90, unitRotationDays: 60 },
   },
   'tphcm-stnmt': {
     name: 'Sở TN&MT TP.HCM (Quy chế 2018)',
@@ -112,6 +118,9 @@ export const PRESETS: Record<PresetId, PolicyInput> = {
     attachmentLimitMB: 30, // Đ4 k2
     // Đ8 k2 đ.a: four times a day — start/end of morning, start/end of afternoon.
     checkTimes: ['07:30', '11:00', '13:00', '16:30'],
+    // Đ8 k3 đ.a: ≥ 8 characters, upper, lower, digit, special; đ.b: change at first login and
+    // every 3 months (Đ11 k6 and Đ12 k5 apply it to personal and unit mailboxes alike).
+    password: { minLength: 8, requireClasses: true, rotationDays: 90, unitRotationDays: 90 },
   },
   mic: {
     name: 'Bộ Thông tin và Truyền thông (QĐ 652/QĐ-BTTTT)',

@@ -26,6 +26,16 @@ export interface Policy {
   calendar: { workingHours: [string, string][]; extraDaysOff: string[]; makeUpWorkdays: string[] };
   onError: 'allow' | 'block';
   customMarkings: string[];
+  /** Sites where typing the official address is fine (besides agencyDomains). */
+  signupAllowList: string[];
+  password: PasswordRules;
+}
+
+export interface PasswordRules {
+  minLength: number | null;
+  requireClasses: boolean;
+  rotationDays: number | null;
+  unitRotationDays: number | null;
 }
 
 export interface PolicyIssue {
@@ -68,6 +78,8 @@ function merge(into: Omit<Policy, 'preset' | 'rules'> & { rules: Partial<Record<
   if (p.calendar?.makeUpWorkdays) into.calendar.makeUpWorkdays = uniq([...into.calendar.makeUpWorkdays, ...p.calendar.makeUpWorkdays]).sort();
   if (p.onError !== undefined) into.onError = p.onError;
   if (p.customMarkings) into.customMarkings = uniq([...into.customMarkings, ...p.customMarkings]);
+  if (p.signupAllowList) into.signupAllowList = uniq([...into.signupAllowList, ...p.signupAllowList.map((d) => d.toLowerCase())]);
+  if (p.password) into.password = { ...into.password, ...definedOnly(p.password) };
   for (const [id, s] of Object.entries(p.rules ?? {}) as [RuleId, Partial<RuleSetting>][]) {
     into.rules[id] = { ...into.rules[id], ...definedOnly(s) };
   }
@@ -95,6 +107,8 @@ function build(input: PolicyInput): Policy {
     },
     onError: BASE.onError,
     customMarkings: [...BASE.customMarkings],
+    signupAllowList: [...BASE.signupAllowList],
+    password: { ...(BASE.password as PasswordRules) },
   };
   merge(acc, PRESETS[root]);
   const presetRules = acc.rules;

@@ -98,6 +98,22 @@ export const CalendarSchema = z.strictObject({
   makeUpWorkdays: z.array(ISO_DATE).max(400).optional(),
 });
 
+/**
+ * Password rules (REQUIREMENTS.md §3 `password-policy`): composition and rotation. null = the
+ * regulation sets no number (e.g. Quảng Ngãi Đ11 k1 only says "định kỳ"), so nothing is checked
+ * or reminded on that point.
+ */
+export const PasswordRulesSchema = z.strictObject({
+  /** Minimum length (Cần Thơ Đ10 k3 đ.a, TP.HCM Đ8 k3 đ.a: 8). */
+  minLength: z.number().int().min(1).max(128).nullable().optional(),
+  /** Upper case, lower case, digit and special character all required (Cần Thơ Đ10 k3 đ.b, TP.HCM Đ8 k3 đ.a). */
+  requireClasses: z.boolean().optional(),
+  /** Change a personal mailbox's password at least every N days (Cần Thơ Đ10 k3: 03 tháng → 90). */
+  rotationDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** Same for unit mailboxes (Cần Thơ Đ11 k4: 02 tháng → 60). */
+  unitRotationDays: z.number().int().min(1).max(3650).nullable().optional(),
+});
+
 export const PolicyInputSchema = z.strictObject({
   $schema: z.string().max(500).optional(),
   /** Free label shown to users ("Chính sách Sở TT&TT"). */
@@ -119,7 +135,14 @@ export const PolicyInputSchema = z.strictObject({
   calendar: CalendarSchema.optional(),
   onError: z.enum(['allow', 'block']).optional(),
   customMarkings: z.array(CUSTOM_MARKING).max(500).optional(),
+  /**
+   * Sites (host patterns, "*.example.vn") where entering the official address is fine, besides
+   * the agency domains themselves (`no-service-signup`, TP.HCM Đ11 k4, Bộ TT&TT Đ15 k4).
+   */
+  signupAllowList: z.array(DOMAIN_PATTERN).max(1000).optional(),
+  password: PasswordRulesSchema.optional(),
 });
 
 export type PolicyInput = z.infer<typeof PolicyInputSchema>;
+export type PasswordRulesInput = z.infer<typeof PasswordRulesSchema>;
 export type RuleSettingInput = z.infer<typeof RuleSettingSchema>;

@@ -48,8 +48,8 @@ describe('manifest.xml', () => {
     expect(SOURCE).toContain('MessageComposeCommandSurface');
     expect(SOURCE).toContain('MessageReadCommandSurface');
     expect(SOURCE).toContain('<SupportsSharedFolders>true</SupportsSharedFolders>');
-    expect(SOURCE).toContain('<DefaultLocale>vi-VN</DefaultLocale>');
-    expect(SOURCE).toContain('Override Locale="en-US"');
+    expect(SOURCE).toContain('<DefaultLocale>en-US</DefaultLocale>');
+    expect(SOURCE).toContain('Override Locale="vi-VN"');
     // ids the code relies on
     expect(SOURCE).toContain(`id="${COMPOSE_PANE_COMMAND_ID}"`);
     expect(SOURCE).toContain(`id="${INFOBAR_ICON_RESID}"`);
@@ -109,7 +109,7 @@ describe('the checker catches broken manifests', () => {
   });
 
   it('other mistakes: missing English string, unknown placeholder, no JavaScript runtime override, unknown event, bad Id', () => {
-    expect(codes(breakOnce(SOURCE, /\s*<Override Locale="en-US" Value="Official e-mail check"\/>/, ''))).toEqual(['locale-missing']);
+    expect(codes(breakOnce(SOURCE, /\s*<Override Locale="vi-VN" Value="Kiểm tra thư công vụ"\/>/, ''))).toEqual(['locale-missing']);
     expect(codes(SOURCE, { placeholders: {} })).toContain('placeholder-unresolved');
     expect(codes(breakOnce(SOURCE, /\s*<Override type="javascript" resid="RuntimeJs\.Url"\/>/, ''))).toEqual(['runtime']);
     expect(codes(breakOnce(SOURCE, 'Type="OnMessageFromChanged"', 'Type="OnMessageFromChange"'))).toEqual(['launch-event']);
