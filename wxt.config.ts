@@ -20,7 +20,7 @@ export default defineConfig({
     short_name: 'congvu-guard',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
     // `scripting` only when the user adds a webmail origin on the options page (asked together
     // with the origin), to register the content scripts there.
     optional_permissions: ['scripting'],

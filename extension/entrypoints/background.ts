@@ -4,13 +4,16 @@
  *  - show per-tab protection status on the toolbar button ("bảo vệ chưa hoạt động" = badge "!");
  *  - register the content scripts for webmail origins the user added on the options page
  *    (optional_host_permissions; needs the optional `scripting` permission, asked together).
- * No network requests, no telemetry: nothing here talks to anything but the browser.
+ * No telemetry. The only network request is the admin's own policyUrl (HTTPS), when an
+ * enterprise policy sets one; otherwise nothing here talks to anything but the browser.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { loadPolicy } from '../lib/policy-source';
+import { createPolicyService, type FetchLike, type PolicyServiceDeps } from '../lib/policy-source';
 import { isRuntimeRequest, STORAGE_KEYS, type TabStatus } from '../lib/messages';
 import { CONTENT_SCRIPT_FILES, isBuiltInPattern } from '../lib/origins';
+import { initUnitMailbox, type UnitBrowser } from '../unit-mailbox/background';
+import { initHygiene, type HygieneBrowser } from '../hygiene/background';
 
 const STATUS_KEY = (tabId: number) => `tab:${tabId}`;
 const DYNAMIC_IDS = { guard: 'congvu-guard-user-origins', hook: 'congvu-guard-user-origins-hook' } as const;
@@ -18,6 +21,19 @@ const DYNAMIC_IDS = { guard: 'congvu-guard-user-origins', hook: 'congvu-guard-us
 type SessionArea = { get(k: string): Promise<Record<string, unknown>>; set(o: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> };
 
 export default defineBackground(() => {
+  // Policy layers (issue #6): embedded preset ← managed ← admin policyUrl ← user. The policyUrl
+  // fetch is the only request the extension makes, and only when an admin configured one.
+  const policy = createPolicyService({
+    stores: { local: browser.storage.local, managed: browser.storage.managed },
+    fetch: ((url, init) => fetch(url, init)) as FetchLike,
+    onStorageChanged: (fn) => browser.storage.onChanged.addListener((changes, area) => fn(changes, area)),
+    alarms: (browser as unknown as { alarms?: PolicyServiceDeps['alarms'] }).alarms,
+  });
+  // Unit-mailbox reminders, badge count and notifications (issue #5): extension/unit-mailbox/.
+  initUnitMailbox({ browser: browser as unknown as UnitBrowser, loadPolicy: () => policy.get() });
+  // Account hygiene (issue #7): sign-up warning registration, password-change dates: extension/hygiene/.
+  initHygiene({ browser: browser as unknown as HygieneBrowser, loadPolicy: () => policy.get() });
+
   // Tab status survives the service worker going to sleep in storage.session (memory-only,
   // cleared when the browser closes); the Map is the fast path while awake.
   const statuses = new Map<number, TabStatus>();
@@ -71,7 +87,7 @@ export default defineBackground(() => {
     };
     switch (msg.type) {
       case 'get-policy':
-        return reply(loadPolicy({ local: browser.storage.local }));
+        return reply(policy.get());
       case 'status':
         if (sender.tab?.id === undefined || sender.frameId !== 0) return false;
         return reply(setStatus(sender.tab.id, msg.status).then(() => ({ ok: true })));

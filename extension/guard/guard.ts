@@ -28,6 +28,17 @@ import type { Policy } from '../../shared/policy';
 import type { WebmailAdapter } from '../adapters/types';
 import { fingerprint } from './fingerprint';
 
+/** Distinct, sorted recipient domains of a draft (the audit log keeps nothing more of them). */
+export function recipientDomainsOf(d: Pick<Draft, 'to' | 'cc' | 'bcc'>): string[] {
+  const out = new Set<string>();
+  for (const a of [...(d.to ?? []), ...(d.cc ?? []), ...(d.bcc ?? [])]) {
+    const addr = (typeof a === 'string' ? a : a?.address ?? '').trim();
+    const at = addr.lastIndexOf('@');
+    if (at > 0 && at < addr.length - 1) out.add(addr.slice(at + 1).replace(/>$/, '').toLowerCase());
+  }
+  return [...out].sort();
+}
+
 export type SendSource = 'pointerdown' | 'mousedown' | 'pointerup' | 'mouseup' | 'click' | 'key' | 'hook';
 export type Verdict = 'allow' | 'block';
 
@@ -88,12 +99,19 @@ export interface AttachmentSource {
   pending(draft: Draft): Promise<void> | null;
 }
 
+/**
+ * One "Vẫn gửi" in the local audit log (exported as CSV for the periodic report, Cần Thơ Đ15,
+ * Phụ lục II). Recipients' DOMAINS only — never addresses, subject or body: the log must not
+ * become a copy of the mail.
+ */
 export interface OverrideRecord {
   at: string;
   adapter: string;
   preset: string;
   rules: string[];
   reason: string;
+  /** Distinct recipient domains (To, Cc, Bcc), lower case; absent in records from before issue #6. */
+  recipientDomains?: string[];
 }
 
 export interface GuardDeps {
@@ -442,12 +460,20 @@ export class Guard {
     const why = reason.trim();
     if (model.requireReason && why.replace(/\s+/g, '').length < MIN_REASON_LENGTH) return;
     const policy = this.deps.policy.current();
+    let recipientDomains: string[] = [];
+    try {
+      const d = this.deps.adapter.readDraft(this.deps.doc);
+      if (d) recipientDomains = recipientDomainsOf(d);
+    } catch {
+      /* unreadable page: log without domains rather than not at all */
+    }
     this.deps.logOverride?.({
       at: new Date(this.now()).toISOString(),
       adapter: this.deps.adapter.id,
       preset: policy?.preset ?? '',
       rules: [...new Set(model.findings.filter((f) => f.severity !== 'info').map((f) => f.rule))],
       reason: why,
+      recipientDomains,
     });
     this.close();
     this.resend();

@@ -8,8 +8,7 @@ import type { Policy } from '../../shared/policy';
 import { pickAdapter, type AdapterEntry } from '../adapters/registry';
 import type { WebmailAdapter } from '../adapters/types';
 import type { PolicyResponse, RuntimeRequest, TabStatus } from '../lib/messages';
-import { STORAGE_KEYS } from '../lib/messages';
-import { createPolicyClient } from '../lib/policy-client';
+import { affectsPolicy, createPolicyClient } from '../lib/policy-client';
 import { appendOverride, type LocalArea } from '../lib/override-log';
 import { createGuardUi, type MountedUi } from '../ui/mount';
 import { AttachmentStore } from './attachments';
@@ -91,7 +90,7 @@ function wire(deps: StartDeps, first: AdapterEntry): Started {
     request: () => deps.sendMessage({ type: 'get-policy' }) as Promise<PolicyResponse | undefined>,
     onChanged: (fn) => {
       deps.onStorageChanged((changes, area) => {
-        if (area === 'managed' || (area === 'local' && STORAGE_KEYS.preset in changes)) fn();
+        if (affectsPolicy(changes, area)) fn();
       });
       return () => {};
     },

@@ -145,6 +145,9 @@ export function initUnitMailbox(deps: UnitMailboxDeps): UnitMailboxController {
     if (!p) return;
     const boxes = await managed(p);
     if (!boxes.length) return;
+    // Tab loads come in bursts (every Roundcube click is a page load): read each mailbox at most
+    // once a minute unless the user asked (popup "Làm mới").
+    if (!force && boxes.every((a) => now() - (lastRead.get(a) ?? -Infinity) < MIN_READ_INTERVAL_MS)) return;
     let tabs: TabLike[] = [];
     try {
       tabs = await b.tabs.query({});
@@ -177,9 +180,6 @@ export function initUnitMailbox(deps: UnitMailboxDeps): UnitMailboxController {
         if (!a || !a.account) continue;
         const account = a.account.toLowerCase();
         if (!boxes.includes(account)) continue;
-        if (!force && now() - (lastRead.get(account) ?? 0) < MIN_READ_INTERVAL_MS && a.ok) {
-          /* still fresh enough: keep the answer anyway, it is already read */
-        }
         lastRead.set(account, now());
         const before = cache.mailboxes[account];
         if (a.ok) {

@@ -46,6 +46,7 @@ import {
   type CoreApi,
   type Clock,
 } from './read-draft';
+import { OVERDUE_INFOBAR_KEY, overdueInfobarText, type OverdueSummary } from '../common/overdue-summary';
 
 export interface Budget {
   /** OnMessageSend: completed() is called by then, whatever happens (Outlook nags after 5 s). */
@@ -89,6 +90,8 @@ export interface HandlerEnv {
   budget?: Partial<Budget>;
   /** Console-only diagnostics (no telemetry: nothing leaves the machine). */
   log?: (...args: unknown[]) => void;
+  /** The task pane's unit-mailbox overdue counts (common/overdue-summary.ts), for OnNewMessageCompose. */
+  overdueSummary?: () => Promise<OverdueSummary | null>;
 }
 
 export type Handlers = Record<HandlerFunctionName, (event: MailboxEventLike) => void>;
@@ -319,6 +322,8 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
       }
       const start = env.now();
       (async () => {
+        // Issue #5: unit mailbox has overdue mail (QĐ 652/QĐ-BTTTT Đ12 k4) — cached counts only, no network.
+        if (name === 'OnNewMessageCompose') await showOverdueInfobar(item).catch((e: unknown) => log('overdue info bar failed', e));
         const eff = await policyForItem(item, fresh, budget.policyFetchChangeMs);
         const maxInspectBytes = inspectLimit(eff.policy, budget);
         if (precompute) await precomputeAttachments(item, maxInspectBytes, start + budget.changeTotalMs - 2000);
@@ -369,6 +374,22 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
         log('precompute failed for ' + meta.name, e);
       }
     }
+  }
+
+  /** The pane's cached overdue counts as an informational bar (read from storage, no network). */
+  async function showOverdueInfobar(item: ComposeItemLike): Promise<void> {
+    const nm = item.notificationMessages;
+    if (!nm || !env.overdueSummary) return;
+    const text = overdueInfobarText(await env.overdueSummary(), env.now(), lang());
+    if (!text) return;
+    const types = office.MailboxEnums && office.MailboxEnums.ItemNotificationMessageType;
+    const details: NotificationDetailsLike = {
+      type: (types && types.InformationalMessage) || 'informationalMessage',
+      message: text,
+      icon: INFOBAR_ICON_RESID,
+      persistent: false,
+    };
+    await call<void>('notificationMessages.replaceAsync', (cb) => nm.replaceAsync(OVERDUE_INFOBAR_KEY, details, cb));
   }
 
   /** One info bar per rule (at most four), removed again when the problem goes away. */

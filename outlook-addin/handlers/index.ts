@@ -15,6 +15,7 @@ import { htmlToText } from '../../shared/text/html';
 import { HANDLER_FUNCTION_NAMES, FILES, ROAMING_KEYS } from '../common/constants';
 import { loadEffectivePolicy, makeFetchText } from '../common/policy-source';
 import { handlerStore } from '../common/storage';
+import { readSummary, summaryStore } from '../common/overdue-summary';
 import { createHandlers } from './handlers';
 import type { OfficeLike } from './office-api';
 
@@ -62,6 +63,7 @@ const handlers = createHandlers({
   setTimeout: timers.setTimeout,
   clearTimeout: timers.clearTimeout,
   log: typeof console !== 'undefined' ? (...a: unknown[]) => console.warn('[congvu-guard]', ...a) : undefined,
+  overdueSummary: () => { const st = summaryStore(G as never); return st ? readSummary(st) : Promise.resolve(null); },
 });
 
 // Outlook finds handlers by the manifest's FunctionName through this map; a missing entry

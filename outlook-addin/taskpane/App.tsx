@@ -31,6 +31,7 @@ import { describeOrigin } from '../common/policy-source';
 import type { ComposeItemLike } from '../handlers/office-api';
 import { lookupCitation } from './regulation-text';
 import { loadPaneModel, recordOverride, saveUserPreset, type PaneEnv, type PaneModel } from './model';
+import { OverdueCard } from './OverdueCard';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '12px', padding: '12px', boxSizing: 'border-box' },
@@ -178,6 +179,7 @@ export function App({ env }: { env: PaneEnv }) {
 
       <Divider />
       <PolicyCard model={model} env={env} onChanged={refresh} />
+      <OverdueCard env={env} policy={model.effective.policy} />
 
       <div className={s.row}>
         <Button appearance="primary" onClick={refresh} disabled={busy}>

@@ -23,5 +23,8 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   attachmentUnreadable,
 ];
 
+/** Browser-side hygiene rules (REQUIREMENTS.md §3): their hosts are extension/hygiene. */
+export { noServiceSignup, signupExcludeMatches } from './no-service-signup';
+export { passwordPolicy, passwordChecklist, rotationStatus, localDate, ROTATION_REMIND_DAYS } from './password-policy';
 export { ALL_RULE_META, citationsFor } from './meta';
-export type { ComposeRule, RuleMeta, RuleContext, RuleReport } from './types';
+export type { HygieneRule, ComposeRule, RuleMeta, RuleContext, RuleReport } from './types';

@@ -79,26 +79,4 @@ export const unitMailboxRetention: MetaOnlyRule = {
   },
 };
 
-export const noServiceSignup: MetaOnlyRule = {
-  meta: {
-    id: 'no-service-signup',
-    defaultSeverity: 'warn',
-    defaultAllowOverride: true,
-    defaultRequireReason: false,
-    citations: { 'tphcm-stnmt': ['Đ11 k4'], mic: ['Đ15 k4'] },
-    message: 'title.no-service-signup',
-    title: 'title.no-service-signup',
-  },
-};
-
-export const passwordPolicy: MetaOnlyRule = {
-  meta: {
-    id: 'password-policy',
-    defaultSeverity: 'warn',
-    defaultAllowOverride: true,
-    defaultRequireReason: false,
-    citations: { cantho: ['Đ10 k3', 'Đ11 k4'], 'tphcm-stnmt': ['Đ8 k3'], quangngai: ['Đ11 k1'], binhphuoc: ['Đ14 k2'] },
-    message: 'title.password-policy',
-    title: 'title.password-policy',
-  },
-};
+// no-service-signup and password-policy have their own modules (issue #7).

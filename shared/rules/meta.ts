@@ -9,6 +9,8 @@ import { legacyEncoding } from './legacy-encoding';
 import { officialFromPersonal } from './official-from-personal';
 import { senderDisplayName } from './sender-display-name';
 import { attachmentUnreadable } from './attachment-unreadable';
+import { noServiceSignup } from './no-service-signup';
+import { passwordPolicy } from './password-policy';
 import * as other from './mailbox-meta';
 
 const all: RuleMeta[] = [
@@ -21,6 +23,8 @@ const all: RuleMeta[] = [
   senderDisplayName.meta,
   attachmentUnreadable.meta,
   ...Object.values(other).map((r) => r.meta),
+  noServiceSignup.meta,
+  passwordPolicy.meta,
 ];
 
 export const ALL_RULE_META = Object.fromEntries(all.map((m) => [m.id, m])) as Record<RuleId, RuleMeta>;

@@ -44,3 +44,13 @@ export interface ComposeRule {
 export interface MetaOnlyRule {
   meta: RuleMeta;
 }
+
+/**
+ * Browser-side hygiene rules (REQUIREMENTS.md §3): same meta, and a pure check over the one
+ * value the host hands in (an e-mail field's value, a new password) — never the page.
+ */
+export interface HygieneRule<Input, Report> {
+  meta: RuleMeta;
+  /** Pure and synchronous; null when there is nothing to say. */
+  check(input: Input, ctx: { policy: Policy }): Report | null;
+}
