@@ -32,6 +32,7 @@ Cách dùng / Usage:
   congvu-guard policy list
   congvu-guard policy export --target ${EXPORT_TARGETS.join('|')}
                              --policy ID|FILE --out DIR [--update-url URL] [--xpi-url URL] [--policy-url URL]
+                             [--forcelist-slot N]
   congvu-guard due --policy ID|FILE --received ISO-8601 [--format json|text]
 
 Chính sách có sẵn / Presets: ${PRESET_IDS.join(', ')} (mặc định / default: vn-baseline)
@@ -238,7 +239,7 @@ async function cmdPolicy(args: string[], io: Io): Promise<number> {
 
 /** Admin kit (issue #6 item 5): enterprise policy files ready to deploy. */
 async function cmdExport(args: string[], io: Io): Promise<number> {
-  const { opts, rest } = parseArgs(args, ['target', 'policy', 'out', 'update-url', 'xpi-url', 'policy-url']);
+  const { opts, rest } = parseArgs(args, ['target', 'policy', 'out', 'update-url', 'xpi-url', 'policy-url', 'forcelist-slot']);
   if (rest.length) throw new UsageError(`đối số thừa "${rest[0]}"`, `unexpected argument "${rest[0]}"`);
   const target = oneOf('target', opts.target, [...EXPORT_TARGETS], '') as ExportTarget;
   if (!target) throw new UsageError(`thiếu --target (${EXPORT_TARGETS.join(', ')})`, `missing --target (${EXPORT_TARGETS.join(', ')})`);
@@ -247,6 +248,9 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   for (const k of ['update-url', 'xpi-url', 'policy-url'])
     if (opts[k] !== undefined && !/^https:\/\/\S+$/i.test(opts[k]))
       throw new UsageError(`--${k} phải là địa chỉ https://`, `--${k} must be an https:// URL`);
+  const slot = opts['forcelist-slot'] === undefined ? undefined : Number(opts['forcelist-slot']);
+  if (slot !== undefined && !(Number.isInteger(slot) && slot >= 1 && slot <= 999))
+    throw new UsageError('--forcelist-slot phải là số nguyên 1–999', '--forcelist-slot must be an integer 1–999');
   let input: PolicyInput;
   if (isPresetId(opts.policy)) input = { extends: opts.policy };
   else {
@@ -255,7 +259,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     if (!v.ok) throw new UsageError('chính sách không hợp lệ', 'invalid policy');
     input = v.input;
   }
-  const files = exportPolicy(target, input, { updateUrl: opts['update-url'], xpiUrl: opts['xpi-url'], policyUrl: opts['policy-url'] });
+  const files = exportPolicy(target, input, { updateUrl: opts['update-url'], xpiUrl: opts['xpi-url'], policyUrl: opts['policy-url'], forcelistSlot: slot });
   for (const f of files) {
     const path = join(opts.out, f.path);
     try {

@@ -47,7 +47,10 @@ export default defineBackground(() => {
         ? `congvu-guard: bảo vệ chưa hoạt động — protection inactive (${status.missing.join(', ')})`
         : 'congvu-guard: đang bảo vệ — protection active';
     try {
-      await browser.action.setBadgeText({ tabId, text: inactive ? '!' : '' });
+      // "!" is per tab and wins over the global unit-mailbox overdue count on that tab (issue #5,
+      // extension/unit-mailbox/background.ts); otherwise null drops the tab's own text so the
+      // count shows (Chrome and Firefox: tabId + null = inherit the global badge text; '' would hide it).
+      await browser.action.setBadgeText({ tabId, text: inactive ? '!' : (null as unknown as string) });
       if (inactive) await browser.action.setBadgeBackgroundColor({ tabId, color: '#B00020' });
       await browser.action.setTitle({ tabId, title });
     } catch {

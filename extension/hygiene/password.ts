@@ -90,8 +90,22 @@ export function startPasswordHelper(deps: PasswordDeps): { dispose(): void } {
 
     // 3. The change-password form.
     const found = findForm();
-    if (found) attachChecklist(found.adapter, found.field, status.policy, status.rotation);
-    else if (status.rotation && (status.rotation.state === 'soon' || status.rotation.state === 'overdue')) showReminder(status.rotation);
+    if (found) return attachChecklist(found.adapter, found.field, status.policy, status.rotation);
+    if (status.rotation && (status.rotation.state === 'soon' || status.rotation.state === 'overdue')) showReminder(status.rotation);
+    // Single-page webmails (Zimbra's Change Password dialog, OWA options) open the form later.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const obs = new MutationObserver(() => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const late = findForm();
+        if (!late) return;
+        obs.disconnect();
+        attachChecklist(late.adapter, late.field, status.policy, status.rotation);
+      }, 300);
+    });
+    obs.observe(doc.documentElement, { childList: true, subtree: true });
+    cleanups.push(() => { obs.disconnect(); if (timer !== undefined) clearTimeout(timer); });
   };
 
   const findForm = (): { adapter: PasswordFormAdapter; field: HTMLInputElement } | null => {

@@ -67,6 +67,22 @@ export async function readCache(local: StorageAreaLike): Promise<PolicyCache> {
 }
 
 /**
+ * policyCache is written by loadPolicy (last good managed) and refreshRemote (remote file) which
+ * may overlap in the background; each change is a read-modify-write of its own fields, queued,
+ * so one never writes back a stale copy of the other's part.
+ */
+let cacheQueue: Promise<unknown> = Promise.resolve();
+export function updateCache(local: StorageAreaLike & { set(items: Record<string, unknown>): Promise<void> }, mutate: (c: PolicyCache) => void): Promise<void> {
+  const run = cacheQueue.then(async () => {
+    const c = await readCache(local);
+    mutate(c);
+    await local.set({ [STORAGE_KEYS.policyCache]: c });
+  });
+  cacheQueue = run.catch(() => {});
+  return run;
+}
+
+/**
  * Firefox rejects storage.managed.get() when no policies.json names the add-on ("Managed storage
  * manifest not found"); Chrome answers {}. Both mean "no managed policy".
  */
@@ -133,7 +149,8 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
   const now = opts.now ?? (() => new Date());
   const problems = { vi: [] as string[], en: [] as string[], detail: [] as string[] };
   const cache = await readCache(stores.local).catch((): PolicyCache => ({}));
-  let cacheChanged = false;
+  /** undefined = unchanged, null = remove, else the new last good managed policy. */
+  let managedWrite: PolicyCache['managed'] | null | undefined;
 
   // ---- 2. managed ----------------------------------------------------------------------------
   let managed: { settings: ManagedSettings; values: Record<string, unknown> } | undefined;
@@ -144,7 +161,7 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
       managed = { settings: r.settings, values };
       if (JSON.stringify(cache.managed?.values) !== JSON.stringify(values)) {
         cache.managed = { values, savedAt: now().toISOString() };
-        cacheChanged = true;
+        managedWrite = cache.managed;
       }
     } else {
       problems.vi.push(`Chính sách do cơ quan cài đặt không hợp lệ — ${issuesText(r.issues, 'vi')}`);
@@ -156,7 +173,7 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
   } else if (cache.managed) {
     // The admin removed the policy: it no longer applies (removal is deliberate, not an error).
     delete cache.managed;
-    cacheChanged = true;
+    managedWrite = null;
   }
 
   // ---- 3. remote (policyUrl) -----------------------------------------------------------------
@@ -207,7 +224,13 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
   if (own.length) input = layerInputs(input, { agencyDomains: own });
   if (!input.extends) input = { ...input, extends: DEFAULT_PRESET as PolicyInput['extends'] };
 
-  if (cacheChanged && stores.local.set) await stores.local.set({ [STORAGE_KEYS.policyCache]: cache }).catch(() => {});
+  if (managedWrite !== undefined && stores.local.set) {
+    const local = stores.local as WritableArea;
+    await updateCache(local, (c) => {
+      if (managedWrite) c.managed = managedWrite;
+      else delete c.managed;
+    }).catch(() => {});
+  }
 
   let policy;
   try {
@@ -281,7 +304,14 @@ export async function refreshRemote(stores: PolicyStores & { local: WritableArea
     if (r.ok) settings = r.settings; // invalid managed now: keep using the last good one's URL
   }
   const url = settings?.policyUrl;
-  const save = (c: PolicyCache) => stores.local.set({ [STORAGE_KEYS.policyCache]: c });
+  /** Write only the remote fields (see updateCache). */
+  const save = (c: PolicyCache) =>
+    updateCache(stores.local, (fresh) => {
+      for (const k of ['remote', 'remoteError', 'checkedAt'] as const) {
+        if (c[k] === undefined) delete fresh[k];
+        else (fresh as Record<string, unknown>)[k] = c[k];
+      }
+    });
   if (!url) {
     if (cache.remote || cache.remoteError) {
       delete cache.remote;

@@ -19,6 +19,11 @@ export interface ExportOptions {
   /** Firefox: where the signed .xpi is hosted — defaults to addons.mozilla.org's latest. */
   xpiUrl?: string;
   policyUrl?: string;
+  /**
+   * Windows: the value name in ExtensionInstallForcelist ("1", "2", …). Chrome reads that list
+   * by consecutive numbers, so an admin who already force-installs N extensions uses N + 1.
+   */
+  forcelistSlot?: number;
 }
 
 export interface ExportedFile {
@@ -37,19 +42,23 @@ export function exportPolicy(target: ExportTarget, policy: PolicyInput, opts: Ex
     case 'edge-linux': {
       const edge = target === 'edge-linux';
       const updateUrl = opts.updateUrl ?? (edge ? EDGE_STORE_UPDATE_URL : CHROME_STORE_UPDATE_URL);
-      const json = {
-        ExtensionSettings: { [CHROME_EXTENSION_ID]: { installation_mode: 'force_installed', update_url: updateUrl } },
-        '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: managed } },
-      };
       const dir = { 'chrome-linux': '/etc/opt/chrome/policies/managed/', 'chromium-linux': '/etc/chromium/policies/managed/', 'edge-linux': '/etc/opt/edge/policies/managed/' }[target];
-      return [{ path: 'congvu-guard.json', content: JSON.stringify(json, null, 2) + '\n', installTo: dir + 'congvu-guard.json' }];
+      // Two files: the browser merges every file in the managed folder, so an admin who already
+      // force-installs extensions elsewhere (their own ExtensionSettings) can deploy only the
+      // settings file, and the settings never depend on how the extension got installed.
+      const install = { ExtensionSettings: { [CHROME_EXTENSION_ID]: { installation_mode: 'force_installed', update_url: updateUrl } } };
+      const settings = { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: managed } } };
+      return [
+        { path: 'congvu-guard-install.json', content: JSON.stringify(install, null, 2) + '\n', installTo: dir + 'congvu-guard-install.json' },
+        { path: 'congvu-guard-settings.json', content: JSON.stringify(settings, null, 2) + '\n', installTo: dir + 'congvu-guard-settings.json' },
+      ];
     }
     case 'chrome-reg':
     case 'edge-reg': {
       const edge = target === 'edge-reg';
       const root = edge ? 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge' : 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome';
       const updateUrl = opts.updateUrl ?? (edge ? EDGE_STORE_UPDATE_URL : CHROME_STORE_UPDATE_URL);
-      return [{ path: `congvu-guard-${edge ? 'edge' : 'chrome'}.reg`, content: toReg(root, updateUrl, managed), installTo: 'regedit /s (GPO: Computer Configuration › Preferences › Registry, or Intune)' }];
+      return [{ path: `congvu-guard-${edge ? 'edge' : 'chrome'}.reg`, content: toReg(root, updateUrl, managed, opts.forcelistSlot ?? 1), installTo: 'regedit /s (GPO: Computer Configuration › Preferences › Registry, or Intune)' }];
     }
     case 'firefox': {
       const json = {
@@ -82,8 +91,16 @@ const regString = (s: string) => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\
  * The file is UTF-16LE with a BOM as regedit expects ("Windows Registry Editor Version 5.00"),
  * so Vietnamese text survives.
  */
-export function toReg(root: string, updateUrl: string, managed: Record<string, unknown>): string {
-  const lines = ['Windows Registry Editor Version 5.00', '', `[${root}\\ExtensionInstallForcelist]`, `"1"=${regString(`${CHROME_EXTENSION_ID};${updateUrl}`)}`, ''];
+export function toReg(root: string, updateUrl: string, managed: Record<string, unknown>, slot = 1): string {
+  const lines = [
+    'Windows Registry Editor Version 5.00',
+    '',
+    `; congvu-guard: force-install in ExtensionInstallForcelist slot "${slot}". If this machine already`,
+    '; force-installs other extensions, re-export with --forcelist-slot <next free number>.',
+    `[${root}\\ExtensionInstallForcelist]`,
+    `"${slot}"=${regString(`${CHROME_EXTENSION_ID};${updateUrl}`)}`,
+    '',
+  ];
   const key = `${root}\\3rdparty\\extensions\\${CHROME_EXTENSION_ID}\\policy`;
   const scalars: string[] = [];
   const lists: string[] = [];

@@ -24,7 +24,7 @@ function parseReg(text: string): Map<string, Map<string, string | number>> {
   const out = new Map<string, Map<string, string | number>>();
   let cur: Map<string, string | number> | null = null;
   for (const line of lines.slice(1)) {
-    if (!line) continue;
+    if (!line || line.startsWith(';')) continue;
     const sec = /^\[(.+)\]$/.exec(line);
     if (sec) {
       out.set(sec[1], (cur = new Map()));
@@ -39,10 +39,12 @@ function parseReg(text: string): Map<string, Map<string, string | number>> {
 
 describe('policy export', () => {
   it('chromium-linux: force-install plus 3rdparty settings that round-trip to the same policy', () => {
-    const [f] = exportPolicy('chromium-linux', POLICY);
-    expect(f.installTo).toBe('/etc/chromium/policies/managed/congvu-guard.json');
-    const json = JSON.parse(f.content);
-    expect(json.ExtensionSettings[CHROME_EXTENSION_ID].installation_mode).toBe('force_installed');
+    const [install, settings] = exportPolicy('chromium-linux', POLICY);
+    expect(install.installTo).toBe('/etc/chromium/policies/managed/congvu-guard-install.json');
+    expect(settings.installTo).toBe('/etc/chromium/policies/managed/congvu-guard-settings.json');
+    expect(JSON.parse(install.content).ExtensionSettings[CHROME_EXTENSION_ID].installation_mode).toBe('force_installed');
+    const json = JSON.parse(settings.content);
+    expect(Object.keys(json)).toEqual(['3rdparty']);
     const managed = json['3rdparty'].extensions[CHROME_EXTENSION_ID];
     const back = managedToPolicy(managed);
     expect(back.ok).toBe(true);
@@ -51,10 +53,10 @@ describe('policy export', () => {
 
   it('chrome-reg / edge-reg parse back to the managed values', () => {
     for (const target of ['chrome-reg', 'edge-reg'] as const) {
-      const [f] = exportPolicy(target, POLICY, { updateUrl: 'https://mail.mic.gov.vn/ext/update.xml' });
+      const [f] = exportPolicy(target, POLICY, { updateUrl: 'https://mail.mic.gov.vn/ext/update.xml', forcelistSlot: 3 });
       const reg = parseReg(f.content);
       const root = target === 'edge-reg' ? 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge' : 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome';
-      expect(reg.get(`${root}\\ExtensionInstallForcelist`)!.get('1')).toBe(`${CHROME_EXTENSION_ID};https://mail.mic.gov.vn/ext/update.xml`);
+      expect(reg.get(`${root}\\ExtensionInstallForcelist`)!.get('3')).toBe(`${CHROME_EXTENSION_ID};https://mail.mic.gov.vn/ext/update.xml`);
       const key = `${root}\\3rdparty\\extensions\\${CHROME_EXTENSION_ID}\\policy`;
       const values = reg.get(key)!;
       expect(values.get('preset')).toBe('mic');

@@ -137,8 +137,8 @@ describe('congvu-guard policy export', () => {
     const p = file('kit.json', JSON.stringify({ extends: 'mic', customMarkings: ['lưu hành nội bộ'] }));
     const r = await run('policy', 'export', '--target', 'chromium-linux', '--policy', p, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('/etc/chromium/policies/managed/congvu-guard.json');
-    const json = JSON.parse(readFileSync(join(out, 'congvu-guard.json'), 'utf8'));
+    expect(r.stdout).toContain('/etc/chromium/policies/managed/congvu-guard-settings.json');
+    const json = JSON.parse(readFileSync(join(out, 'congvu-guard-settings.json'), 'utf8'));
     expect(Object.values<{ preset: string }>(json['3rdparty'].extensions)[0].preset).toBe('mic');
     expect((await run('policy', 'export', '--target', 'chrome-reg', '--policy', 'quangngai', '--out', out)).code).toBe(0);
     const reg = readFileSync(join(out, 'congvu-guard-chrome.reg'));

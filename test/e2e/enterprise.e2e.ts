@@ -8,11 +8,11 @@
  *
  * Found on the way (Chromium 14x, Debian): 3rdparty policy IS delivered to an unpacked
  * `--load-extension` extension whose manifest `key` gives it the policy's ID — no force-install
- * needed. But the exported file's `ExtensionSettings` force-install entry (update_url = Chrome
- * Web Store) makes Chromium keep the unpacked copy from starting (no service worker), because
- * the policy now owns that ID and the store is unreachable here. So the test installs the
- * exported file with that one entry taken out and the `3rdparty` block byte-for-byte as
- * exported; the entry itself is checked separately. Needs root (CI runs as root), and runs
+ * needed. The export writes two files; the force-install one (`congvu-guard-install.json`,
+ * update_url = Chrome Web Store, unreachable here) keeps Chromium from starting the unpacked copy
+ * at all (no service worker within 15 s; the policy claims the ID for the store package), so the
+ * test installs the settings file (`congvu-guard-settings.json`) byte-for-byte as exported and
+ * checks the install file separately. Needs root (CI runs as root), and runs
  * under `flock /tmp/e2e.lock` because /etc/chromium is shared by every browser on the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,8 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
   let base: string;
   let work: string;
   let profile: string;
-  let exported: { ExtensionSettings: Record<string, { installation_mode: string }>; '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
+  let exported: { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
+  let exportedInstall: { ExtensionSettings: Record<string, { installation_mode: string }> };
 
   const installPolicy = (json: unknown) => {
     mkdirSync(POLICY_DIR, { recursive: true });
@@ -69,7 +70,8 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
     const policyPath = join(work, 'chinh-sach.json');
     writeFileSync(policyPath, JSON.stringify({ extends: 'mic', agencyDomains: [CUSTOM_DOMAIN]}));
     execFileSync(process.execPath, ['bin/congvu-guard.mjs', 'policy', 'export', '--target', 'chromium-linux', '--policy', policyPath, '--out', join(work, 'out')], { stdio: 'pipe' });
-    exported = JSON.parse(readFileSync(join(work, 'out', 'congvu-guard.json'), 'utf8'));
+    exported = JSON.parse(readFileSync(join(work, 'out', 'congvu-guard-settings.json'), 'utf8'));
+    exportedInstall = JSON.parse(readFileSync(join(work, 'out', 'congvu-guard-install.json'), 'utf8'));
     stack = await startMailStack();
     base = `http://${HOST}:${stack.ports.http}/`;
   });
@@ -116,14 +118,15 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
     await page.keyboard.press('Escape');
   }
 
-  it('the export is a force-install entry plus the 3rdparty settings for our ID', () => {
-    expect(exported.ExtensionSettings[CHROME_EXTENSION_ID].installation_mode).toBe('force_installed');
+  it('the export is a force-install file plus a 3rdparty settings file for our ID', () => {
+    expect(exportedInstall.ExtensionSettings[CHROME_EXTENSION_ID].installation_mode).toBe('force_installed');
+    expect(Object.keys(exported)).toEqual(['3rdparty']);
     expect(exported['3rdparty'].extensions[CHROME_EXTENSION_ID]).toEqual({ preset: 'mic', agencyDomains: [CUSTOM_DOMAIN] });
   });
 
   it('managed policy: Chromium delivers it, the guard cites Bộ TT&TT, the options page shows it locked', async () => {
     try {
-      installPolicy({ '3rdparty': exported['3rdparty'] });
+      installPolicy(exported);
       const b = await launch();
       expect(b.extensionId).toBe(CHROME_EXTENSION_ID);
       await expect.poll(() => b.serviceWorker!.evaluate(() => chrome.storage.managed.get(null)), { timeout: 10_000 })

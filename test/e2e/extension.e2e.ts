@@ -115,8 +115,9 @@ describe('extension on real Roundcube (production build)', () => {
   /** The protection state the background holds for the webmail tab (what the badge shows). */
   async function tabState(): Promise<string | undefined> {
     return browser.serviceWorker!.evaluate(async () => {
+      // Only the per-tab status entries ("tab:<id>"): other features keep their own keys there.
       const all = (await chrome.storage.session.get(null)) as Record<string, { state: string }>;
-      return Object.values(all)[0]?.state;
+      return Object.entries(all).find(([k]) => k.startsWith('tab:'))?.[1]?.state;
     });
   }
 

@@ -29,6 +29,7 @@ const DAY = 86_400_000;
 declare const chrome: {
   storage: { local: { set(o: Record<string, unknown>): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
   action: { getBadgeText(d: { tabId?: number }): Promise<string> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
 };
 
 interface Seed { key: string; from: string; subject: string; ageMs: number; answered?: boolean; body?: string }
@@ -83,6 +84,15 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     const items = (cache.overdueCache as { mailboxes: Record<string, { items: { id: string; subject: string }[] }> }).mailboxes[UNIT].items;
     for (const it of items) uids.set(it.subject, it.id);
     expect(items.map((i) => i.subject).sort()).toEqual([SEEDS[1].subject, SEEDS[2].subject, SEEDS[4].subject].sort());
+  });
+
+  it('the webmail tab (protection ready, no "!") shows the count too', async () => {
+    const tabBadge = () =>
+      browser.serviceWorker!.evaluate(async (host) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url?.includes(host));
+        return chrome.action.getBadgeText({ tabId: tab!.id });
+      }, HOST);
+    await expect.poll(tabBadge, { timeout: 10_000 }).toBe('2');
   });
 
   it('lists the overdue mail in the popup: sender, subject, received, due, how late', async () => {

@@ -19,9 +19,9 @@ function readBuilt(browser: 'chrome' | 'firefox') {
 }
 
 describe('built Chrome manifest (.output/chrome-mv3)', () => {
-  it('asks only for storage (scripting is optional), host access only for webmail', () => {
+  it('asks for storage, alarms and notifications (unit-mailbox reminders, issue #5; scripting is optional), host access only for webmail', () => {
     const m = readBuilt('chrome');
-    expect(m.permissions).toEqual(['storage']);
+    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications']);
     expect(m.optional_permissions).toEqual(['scripting']);
     expect(m.host_permissions).toEqual(WEBMAIL_MATCHES);
     expect(m.key).toBe(CHROME_PUBLIC_KEY);

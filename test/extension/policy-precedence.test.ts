@@ -228,6 +228,18 @@ describe('refreshRemote (policyUrl)', () => {
     expect((local.data[STORAGE_KEYS.policyCache] as PolicyCache).remote).toBeUndefined();
   });
 
+  it('a fetch and a managed-policy change at the same time both end up in the cache', async () => {
+    const local = area();
+    const m = managed();
+    await Promise.all([
+      refreshRemote({ local, managed: m }, { fetch: async () => res(200, '{"extends":"mic"}'), now: () => t0 }),
+      loadPolicy({ local, managed: m }),
+    ]);
+    const c = local.data[STORAGE_KEYS.policyCache] as PolicyCache;
+    expect(c.remote?.input).toEqual({ extends: 'mic' });
+    expect(c.managed?.values).toEqual({ preset: 'vn-baseline', policyUrl: URL_ });
+  });
+
   it('the background service answers from storage and refreshes on managed changes', async () => {
     const local = area();
     const listeners: ((c: Record<string, unknown>, a: string) => void)[] = [];

@@ -2,7 +2,7 @@
  * Toolbar popup: this tab's protection status, the policy in force and where it comes from (with
  * the policy error when the background reports one), and the unit-mailbox list (issue #5).
  */
-import type { PolicyResponse, TabStatus } from '../../lib/messages';
+import type { PolicyResponse, PolicySourceInfo, TabStatus } from '../../lib/messages';
 import { SOURCES, isPresetId } from '../../../shared/policy';
 import { S } from '../strings';
 import type { PopupModel } from '../../unit-mailbox/model';
@@ -17,14 +17,6 @@ const FROM: Record<string, { vi: string; en: string }> = {
   remote: { vi: 'tải từ máy chủ của cơ quan', en: 'fetched from the agency server' },
 };
 
-/** The get-policy answer as the popup reads it (issue #6 may add fields; unknown ones are ignored). */
-interface SourceLike {
-  preset?: string;
-  from?: string;
-  fallbackReason?: string;
-  error_vi?: string;
-  error_en?: string;
-}
 
 export interface PopupProps extends Omit<UnitListProps, 'model' | 'managed'> {
   status: TabStatus | null;
@@ -38,7 +30,7 @@ export function Popup(p: PopupProps) {
   const { status, policy } = p;
   const state = status?.state;
   const head = state === 'active' ? S.statusActive : state === 'ready' ? S.statusReady : state === 'inactive' ? S.statusInactive : S.statusNone;
-  const source: SourceLike | null = policy?.ok ? (policy.source as SourceLike) : null;
+  const source: PolicySourceInfo | null = policy?.ok ? policy.source : null;
   const preset = source?.preset ?? null;
   const name = preset && isPresetId(preset) ? SOURCES[preset] : null;
   const from = source?.from ? FROM[source.from] : undefined;
@@ -77,9 +69,18 @@ export function Popup(p: PopupProps) {
         </p>
       )}
       {source && (source.error_vi || source.error_en || source.fallbackReason) && (
-        <p className="policy-error" role="alert">
-          {source.error_vi ?? source.fallbackReason} {source.error_en && <span className="en">{source.error_en}</span>}
-        </p>
+        <div className="policy-error" role="alert">
+          {(source.error_vi || source.error_en) && (
+            <p>
+              {source.error_vi ?? source.error_en} {source.error_en && source.error_vi && <span className="en">{source.error_en}</span>}
+            </p>
+          )}
+          {source.fallbackReason && (
+            <p className="policy-detail">
+              <code>{source.fallbackReason}</code>
+            </p>
+          )}
+        </div>
       )}
       <UnitList {...p} model={p.unit} managed={p.managed} />
       <button type="button" onClick={p.openOptions}>
