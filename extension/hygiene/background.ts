@@ -15,6 +15,7 @@
 import type { Policy } from '../../shared/policy';
 import type { PolicyResponse } from '../lib/messages';
 import { STORAGE_KEYS } from '../lib/messages';
+import { ruleKey } from '../../shared/policy/managed';
 import { signupExcludeMatches } from '../../shared/rules/no-service-signup';
 import { localDate, rotationStatus } from '../../shared/rules/password-policy';
 import { isHygieneRequest, type HygieneStatus } from './messages';
@@ -70,10 +71,15 @@ export function initHygiene(deps: HygieneDeps): { syncSignup(): Promise<boolean>
   const now = deps.now ?? (() => new Date());
   const accounts = new Map<string, string>();
 
+  /** Set when the agency itself turned the rule off (managed `severity_no_service_signup: off`). */
+  let adminOff = false;
   const policyOrNull = async (): Promise<Policy | null> => {
     try {
       const r = await deps.loadPolicy();
-      return r.ok ? r.policy : null;
+      if (!r.ok) return null;
+      const locked = (r as { lockedKeys?: string[] }).lockedKeys ?? [];
+      adminOff = locked.includes(ruleKey('no-service-signup', 'severity')) && r.policy.rules['no-service-signup'].severity === 'off';
+      return r.policy;
     } catch {
       return null;
     }
@@ -106,6 +112,9 @@ export function initHygiene(deps: HygieneDeps): { syncSignup(): Promise<boolean>
     const fresh = policyOrNull().then((p) => (p ? (lastPolicy = p) : p));
     const policy = await Promise.race([fresh, new Promise<null>((r) => setTimeout(() => r(null), POLICY_WAIT_MS))]);
     if (!policy && !lastPolicy) void fresh.then((p) => p && syncSignup());
+    // The user's opt-in turns the rule on even where the preset is silent; only an explicit
+    // "off" from the agency's managed policy overrides it.
+    if (adminOff) return false;
     const excludeMatches = signupExcludeMatches(policy ?? lastPolicy ?? { agencyDomains: ['*.gov.vn'], signupAllowList: [] });
     await scripting.registerContentScripts([
       { id: SIGNUP_SCRIPT_ID, matches: origins, excludeMatches, js: [SIGNUP_SCRIPT_FILE], runAt: 'document_start', allFrames: false, persistAcrossSessions: true },

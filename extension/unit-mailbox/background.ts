@@ -72,6 +72,7 @@ export interface UnitBrowser {
   alarms?: {
     create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): unknown;
     clear(name: string): Promise<boolean> | unknown;
+    get?(name: string): Promise<{ name: string } | undefined> | unknown;
     onAlarm: { addListener(fn: (alarm: { name: string }) => void): void };
   };
   notifications?: {
@@ -290,7 +291,13 @@ export function initUnitMailbox(deps: UnitMailboxDeps): UnitMailboxController {
 
   // ---- wiring
   b.alarms?.onAlarm.addListener((a) => void onAlarm(a.name));
-  b.alarms?.create(ALARM_REFRESH, { periodInMinutes: REFRESH_MINUTES });
+  // The service worker re-runs this on every wake-up; re-creating a periodic alarm would restart
+  // its period each time (and it might never fire), so it is created only when missing.
+  void (async () => {
+    if (!b.alarms) return;
+    const existing = b.alarms.get ? await Promise.resolve(b.alarms.get(ALARM_REFRESH)).catch(() => undefined) : undefined;
+    if (!existing) b.alarms.create(ALARM_REFRESH, { periodInMinutes: REFRESH_MINUTES });
+  })();
   void schedule();
   void evaluate();
   b.notifications?.onClicked.addListener((id) => {

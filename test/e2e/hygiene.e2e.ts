@@ -101,6 +101,8 @@ describe('account hygiene (issue #7)', () => {
     grantedDir = grantedCopy(EXT!);
     granted = await launchBrowser({ extensionPath: grantedDir, hostResolverRules: RULES });
     production = await launchBrowser({ extensionPath: EXT, hostResolverRules: RULES });
+    for (const [name, b] of [['granted', granted], ['production', production]] as const)
+      b.serviceWorker!.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`e2e: [${name} worker] ${m.type()}: ${m.text()}`); });
   });
 
   afterAll(async () => {
@@ -110,9 +112,15 @@ describe('account hygiene (issue #7)', () => {
     if (grantedDir) rmSync(grantedDir, { recursive: true, force: true });
   });
 
+  /** A service-worker evaluate that fails clearly instead of hanging when the worker is gone. */
+  const inWorker = <R, A>(b: E2EBrowser, fn: (arg: A) => R | Promise<R>, arg: A, what: string): Promise<R> =>
+    Promise.race([
+      b.serviceWorker!.evaluate(fn as never, arg) as Promise<R>,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`e2e: service worker did not answer ${what} within 15 s (workers: ${JSON.stringify(b.context.serviceWorkers().map((w) => w.url()))})`)), 15_000)),
+    ]);
   const registered = (b: E2EBrowser) =>
-    b.serviceWorker!.evaluate(async () => (chrome.scripting ? await chrome.scripting.getRegisteredContentScripts() : null));
-  const setLocal = (b: E2EBrowser, o: Record<string, unknown>) => b.serviceWorker!.evaluate((x) => chrome.storage.local.set(x), o);
+    inWorker(b, async () => (chrome.scripting ? await chrome.scripting.getRegisteredContentScripts() : null), undefined, 'getRegisteredContentScripts');
+  const setLocal = (b: E2EBrowser, o: Record<string, unknown>) => inWorker(b, (x: Record<string, unknown>) => chrome.storage.local.set(x), o, 'storage.local.set');
 
   /** Open the sign-up page on `host`, type the address like a user, report what the page shows. */
   async function typeAddress(b: E2EBrowser, host: string, address: string, expectWarning = false) {

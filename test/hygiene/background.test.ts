@@ -71,6 +71,20 @@ describe('hygiene background: sign-up registration', () => {
     expect(f.registered[0]).toMatchObject({ id: SIGNUP_SCRIPT_ID, matches: ['https://*/*'] });
     expect(f.registered[0].excludeMatches).toEqual(expect.arrayContaining(['*://*.gov.vn/*', '*://*.vnpt.vn/*']));
   });
+  it('an explicit managed "off" from the agency wins over the user opt-in', async () => {
+    const f = fakeBrowser({ granted: ALL, local: { signupGuard: true } });
+    const policy = resolvePolicy({ extends: 'mic', rules: { 'no-service-signup': { severity: 'off' } } });
+    const h = initHygiene({
+      browser: f.b,
+      loadPolicy: async () => ({ ok: true, policy, source: { preset: 'mic', from: 'managed' }, lockedKeys: ['severity_no_service_signup'], allowClearAuditLog: true }) as PolicyResponse,
+    });
+    expect(await h.syncSignup()).toBe(false);
+    expect(f.registered).toEqual([]);
+  });
+  it('preset silent on the rule (cantho) but the user opted in: registered', async () => {
+    const f = fakeBrowser({ granted: ALL, local: { signupGuard: true } });
+    expect(await start(f, resolvePolicy('cantho')).syncSignup()).toBe(true);
+  });
   it('turning the opt-in off unregisters', async () => {
     const f = fakeBrowser({ granted: ALL, local: { signupGuard: true } });
     const h = start(f);

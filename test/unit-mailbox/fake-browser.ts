@@ -74,6 +74,9 @@ export function fakeBrowser(initial: Record<string, unknown> = {}, tabs: FakeTab
           alarms.set(name, { when, timer });
         }
       },
+      async get(name) {
+        return alarms.has(name) ? { name } : undefined;
+      },
       async clear(name) {
         const a = alarms.get(name);
         if (a) {

@@ -181,3 +181,22 @@ describe('reading, badge and "became overdue" notifications (fake clock)', () =>
     expect(fake.data.overdueCache).toBeUndefined();
   });
 });
+
+describe('service-worker wake-ups', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('re-running init does not restart the 5-minute refresh alarm', async () => {
+    vi.setSystemTime(at('2026-05-05T10:00:00+07:00'));
+    const fake = fakeBrowser({ unitMailboxes: [UNIT] });
+    const deps = { browser: fake.browser, loadPolicy: async () => ({ ok: true, policy: binhphuoc }), log: () => {} };
+    initUnitMailbox(deps);
+    await settle();
+    const first = fake.alarms.get('cg-unit-refresh');
+    expect(first?.period).toBe(5 * 60_000);
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    initUnitMailbox(deps); // the worker woke up for a message
+    await settle();
+    expect(fake.alarms.get('cg-unit-refresh')).toBe(first);
+  });
+});

@@ -3,7 +3,7 @@
  * the message in the webmail, "Xác nhận đã nhận" a prefilled receipt reply (Cần Thơ QĐ 33/2015
  * Đ7 k1), "Tạm ẩn" snoozes the reminder. Mail text is rendered as text, never as HTML.
  */
-import { formatVn, openUrl, receiptComposeUrl, type PopupModel, type PopupRow } from '../../unit-mailbox/model';
+import { SNOOZE_ALL, formatVn, openUrl, receiptComposeUrl, type PopupModel, type PopupRow } from '../../unit-mailbox/model';
 
 export interface UnitListProps {
   model: PopupModel;
@@ -93,9 +93,14 @@ export function UnitList(p: UnitListProps) {
             </p>
           ))}
           {model.rows.length > 0 && <ul className="unit-list">{model.rows.map((r) => <Row key={r.key} row={r} p={p} />)}</ul>}
-          <button type="button" className="unit-refresh" disabled={p.refreshing} onClick={p.refresh}>
-            Làm mới <span className="en">Refresh</span>
-          </button>
+          <div className="unit-actions">
+            <button type="button" className="unit-refresh" disabled={p.refreshing} onClick={p.refresh}>
+              Làm mới <span className="en">Refresh</span>
+            </button>
+            <button type="button" className="unit-snooze-all" onClick={() => p.snooze(SNOOZE_ALL, 1)}>
+              Tạm ẩn mọi nhắc nhở 1 giờ <span className="en">Snooze all reminders 1 h</span>
+            </button>
+          </div>
         </>
       )}
     </section>
