@@ -101,6 +101,7 @@ describe('account hygiene (issue #7)', () => {
     grantedDir = grantedCopy(EXT!);
     granted = await launchBrowser({ extensionPath: grantedDir, hostResolverRules: RULES });
     production = await launchBrowser({ extensionPath: EXT, hostResolverRules: RULES });
+    for (const b of [granted, production]) b.context.setDefaultTimeout(20_000);
     for (const [name, b] of [['granted', granted], ['production', production]] as const)
       b.serviceWorker!.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`e2e: [${name} worker] ${m.type()}: ${m.text()}`); });
   });
@@ -124,9 +125,24 @@ describe('account hygiene (issue #7)', () => {
 
   /** Open the sign-up page on `host`, type the address like a user, report what the page shows. */
   async function typeAddress(b: E2EBrowser, host: string, address: string, expectWarning = false) {
+    // Steps are recorded so that a hang names where it happened (no Playwright call waits forever).
+    let step = 'newPage';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`e2e: typeAddress(${host}) stuck at step "${step}" for 45 s`)), 45_000);
+    });
+    try {
+      return await Promise.race([watchdog, run()]);
+    } finally {
+      clearTimeout(timer);
+    }
+    async function run() {
     const page = await b.context.newPage();
+    step = 'Runtime.enable';
     const ctx = await watchContexts(b, page);
+    step = 'goto';
     await page.goto(`http://${host}:${port}/`, { waitUntil: 'load' });
+    step = 'type';
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     await page.click('#email');
     await page.keyboard.type(address, { delay: 5 });
@@ -141,6 +157,7 @@ describe('account hygiene (issue #7)', () => {
     const traces = await page.evaluate(() =>
       [...document.querySelectorAll('*')].filter((e) => /congvu/i.test(e.localName) || [...e.attributes].some((a) => /congvu/i.test(a.name + a.value))).length);
     return { page, shown, text, before, after, traces, contexts: ctx.ours(), close: () => page.close() };
+    }
   }
 
   it('feature off (permission granted, signupGuard not set): nothing registered, nothing injected', async () => {
@@ -276,8 +293,8 @@ describe('account hygiene (issue #7)', () => {
         { timeout: 20_000 },
       ).toEqual({ [user]: today });
       // The webmail really changed it: IMAP takes the new password, not the old one.
-      expect(await stack.checkLogin(user, STRONG)).toBe(true);
-      expect(await stack.checkLogin(user, E2E_PASSWORD)).toBe(false);
+      const logins = async () => ({ strong: await stack.checkLogin(user, STRONG), old: await stack.checkLogin(user, E2E_PASSWORD), weak: await stack.checkLogin(user, WEAK) });
+      await expect.poll(logins, { timeout: 10_000, interval: 500 }).toEqual({ strong: true, old: false, weak: false });
 
       // Nothing but the date: no password (old, weak or new) in any extension storage area.
       const dump = await production.serviceWorker!.evaluate(async () => JSON.stringify({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));

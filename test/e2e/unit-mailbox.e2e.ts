@@ -8,7 +8,10 @@
  *   - the toolbar badge shows the overdue count (global badge text);
  *   - the popup page lists exactly the overdue, unanswered mail with sender/subject/received/due/how late;
  *   - "Xác nhận đã nhận" opens Roundcube's compose as a reply, with subject and body filled in
- *     (Cần Thơ QĐ 33/2015 Đ7 k1);
+ *     (Cần Thơ QĐ 33/2015 Đ7 k1); sending it flags the original \Answered and, after "Làm mới",
+ *     the message leaves the list and the badge;
+ *   - the webmail tab itself shows the count (the per-tab "!" only when protection is inactive);
+ *   - snoozing takes a message off the badge;
  *   - a message marked "TỐI MẬT" shows the report banner (Quảng Ngãi Đ11 k4);
  *   - deleting from the unit mailbox asks first, and "Cancel" keeps the message (Cần Thơ Đ11 k3);
  *   - no request leaves for anything but the webmail.
@@ -18,7 +21,7 @@ import { utimesSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
-import { launchBrowser, login, readComposeFields, waitForCompose, waitForRoundcube, type E2EBrowser } from './harness/browser.ts';
+import { clickSend, launchBrowser, login, readComposeFields, waitForCompose, waitForRoundcube, waitForSent, type E2EBrowser } from './harness/browser.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -180,6 +183,27 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     } finally {
       page.off('dialog', onDialog);
     }
+  });
+
+  it('sending the receipt confirmation answers the message: after "Làm mới" it leaves the list and the badge', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const first = popup.locator('.unit-row').first();
+    expect(await first.locator('.unit-subject').textContent()).toBe(SEEDS[1].subject);
+    const [compose] = await Promise.all([browser.context.waitForEvent('page'), first.locator('.unit-confirm').click()]);
+    await compose.waitForLoadState('domcontentloaded');
+    await waitForCompose(compose);
+    await clickSend(compose);
+    await waitForSent(compose);
+    const got = await stack.waitForDelivery(E2E_USERS.sender, (m) => m.subject === `Xác nhận đã nhận: ${SEEDS[1].subject}`);
+    expect(got.body).toContain('Chúng tôi đã nhận được thư');
+    // Roundcube flagged the original \Answered (reply_uid); the next read sees it.
+    expect((await stack.messages(UNIT)).find((m) => m.subject === SEEDS[1].subject)!.flags).toContain('\\Answered');
+    await compose.close();
+    await popup.locator('.unit-refresh').click();
+    await expect.poll(badge, { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => popup.locator('.unit-row').count(), { timeout: 10_000 }).toBe(2);
+    await popup.close();
   });
 
   it('talks to nothing but the webmail', () => {
