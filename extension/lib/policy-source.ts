@@ -97,6 +97,35 @@ async function readManaged(stores: PolicyStores): Promise<Record<string, unknown
   return values && typeof values === 'object' && Object.keys(values).length ? values : undefined;
 }
 
+/**
+ * Chromium answers the first storage.managed.get() after browser start only once its policy
+ * service has loaded — seen at ~4.7 s on Debian Chromium in the E2E runs. A Send in that window
+ * must not wait for it (a clean mail must go without a dialog), so the service reads managed
+ * storage with a short wait and, past it, answers from the last good managed policy in
+ * policyCache; when the slow read lands, `onLateManaged` re-runs loadPolicy, which updates
+ * policyCache and so tells content scripts to ask again (policy-client.ts affectsPolicy).
+ */
+const managedReads = new WeakMap<StorageAreaLike, Promise<Record<string, unknown> | undefined>>();
+type ManagedRead = { pending: false; values: Record<string, unknown> | undefined } | { pending: true; late: Promise<unknown> };
+
+async function readManagedWithin(stores: PolicyStores, waitMs: number): Promise<ManagedRead> {
+  if (!stores.managed || !Number.isFinite(waitMs)) return { pending: false, values: await readManaged(stores) };
+  const area = stores.managed;
+  let read = managedReads.get(area);
+  if (!read) {
+    read = readManaged(stores).finally(() => managedReads.delete(area));
+    managedReads.set(area, read);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((r) => (timer = setTimeout(() => r(TIMED_OUT), waitMs)));
+  const got = await Promise.race([read, timeout]);
+  clearTimeout(timer);
+  return got === TIMED_OUT ? { pending: true, late: read } : { pending: false, values: got };
+}
+const TIMED_OUT = Symbol('timed out');
+/** How long a get-policy answer may wait for storage.managed before using the last good copy. */
+export const MANAGED_WAIT_MS = 300;
+
 /** Same semantics as shared/policy/resolve.ts merge(): naming lists union, the rest replaces. */
 export function layerInputs(a: PolicyInput, b: PolicyInput): PolicyInput {
   const union = (x?: readonly string[], y?: readonly string[]) => (x && y ? [...new Set([...x, ...y])] : (y ?? x));
@@ -143,6 +172,10 @@ export function ownAgencyDomains(addresses: unknown): string[] {
 
 export interface LoadOptions {
   now?: () => Date;
+  /** Wait at most this long for storage.managed (default: as long as it takes). */
+  managedWaitMs?: number;
+  /** Called when the managed read outlived managedWaitMs, with the read still under way. */
+  onLateManaged?: (late: Promise<unknown>) => void;
 }
 
 export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): Promise<PolicyResponse> {
@@ -154,8 +187,18 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
 
   // ---- 2. managed ----------------------------------------------------------------------------
   let managed: { settings: ManagedSettings; values: Record<string, unknown> } | undefined;
-  const values = await readManaged(stores);
-  if (values) {
+  const read = await readManagedWithin(stores, opts.managedWaitMs ?? Infinity);
+  if (read.pending) {
+    // Not known yet: the last good managed policy stays in force meanwhile (never a weaker one
+    // when there was one), and nothing is written until the real answer arrives.
+    opts.onLateManaged?.(read.late);
+    const last = cache.managed && managedToPolicy(cache.managed.values);
+    if (last && last.ok) managed = { settings: last.settings, values: cache.managed!.values };
+  }
+  const values = read.pending ? undefined : read.values;
+  if (read.pending) {
+    // (see above)
+  } else if (values) {
     const r = managedToPolicy(values);
     if (r.ok) {
       managed = { settings: r.settings, values };
@@ -429,7 +472,10 @@ export function createPolicyService(deps: PolicyServiceDeps) {
   return {
     async get(): Promise<PolicyResponse> {
       void refresh();
-      return loadPolicy(deps.stores);
+      return loadPolicy(deps.stores, {
+        managedWaitMs: MANAGED_WAIT_MS,
+        onLateManaged: (late) => void late.then(() => loadPolicy(deps.stores)).catch(() => {}),
+      });
     },
     refresh,
   };

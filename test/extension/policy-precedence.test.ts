@@ -257,3 +257,39 @@ describe('refreshRemote (policyUrl)', () => {
     expect(n).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('a slow storage.managed (Chromium right after start)', () => {
+  /** managed.get() that answers only when released, as Chromium does until its policy loads. */
+  function slowManaged(values: Record<string, unknown>) {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    return { release, get: async () => (await gate, structuredClone(values)) };
+  }
+
+  it('answers within the wait from the last good managed policy, then records the real one', async () => {
+    const local = area({ [STORAGE_KEYS.policyCache]: { managed: { values: { preset: 'mic' }, savedAt: '2026-01-01T00:00:00Z' } } });
+    const managed = slowManaged({ preset: 'quangngai' });
+    let late: Promise<unknown> | undefined;
+    const t0 = Date.now();
+    const r = await loadPolicy({ local, managed }, { managedWaitMs: 50, onLateManaged: (p) => (late = p) });
+    expect(Date.now() - t0).toBeLessThan(1000);
+    if (!r.ok) throw new Error(r.error);
+    // Never weaker than what the admin last set while the real answer is pending.
+    expect(r.policy.preset).toBe('mic');
+    expect(r.source.from).toBe('managed');
+    expect(late).toBeDefined();
+    managed.release();
+    await late;
+    const again = await ok({ local, managed });
+    expect(again.policy.preset).toBe('quangngai');
+    expect((local.data[STORAGE_KEYS.policyCache] as PolicyCache).managed!.values).toEqual({ preset: 'quangngai' });
+  });
+
+  it('with nothing cached, the user/default layers answer meanwhile', async () => {
+    const managed = slowManaged({ preset: 'mic' });
+    const r = await loadPolicy({ local: area({ preset: 'cantho' }), managed }, { managedWaitMs: 20, onLateManaged: () => {} });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.policy.preset).toBe('cantho');
+    managed.release();
+  });
+});
