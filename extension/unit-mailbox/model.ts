@@ -9,6 +9,9 @@
  * credentials); the only requests are the webmail's own, made from its tab.
  */
 import type { OverdueEntry } from '../../shared/calendar';
+import { formatLate } from '../../shared/calendar';
+
+export { formatLate };
 
 export type WebmailKind = 'roundcube' | 'zimbra';
 
@@ -166,17 +169,6 @@ export function popupModel(cache: OverdueCache | null, snoozes: Snoozes, managed
   );
   const overdueCount = rows.filter((r) => r.status === 'overdue' && r.snoozedUntil === null).length;
   return { rows, overdueCount, mailboxes };
-}
-
-/** "trễ 2 ngày 3 giờ" / "2 d 3 h late" (wall-clock time past the deadline). */
-export function formatLate(ms: number): { vi: string; en: string } {
-  const minutes = Math.max(1, Math.floor(ms / 60_000));
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  if (d > 0) return { vi: `trễ ${d} ngày${h ? ` ${h} giờ` : ''}`, en: `${d} d${h ? ` ${h} h` : ''} late` };
-  if (h > 0) return { vi: `trễ ${h} giờ${m ? ` ${m} phút` : ''}`, en: `${h} h${m ? ` ${m} min` : ''} late` };
-  return { vi: `trễ ${m} phút`, en: `${m} min late` };
 }
 
 /** Badge text: the overdue count, "99+" above 99, '' for none. */

@@ -5,12 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { Badge, Body1, Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text } from '@fluentui/react-components';
-import type { CalendarPolicy } from '../../shared/calendar';
+import type { Policy } from '../../shared/policy/resolve';
 import type { FetchLike } from '../../shared/mailbox/readers';
 import { loadOverdue, lateText, unitMailboxesFor, UNIT_MAILBOXES_ROAMING_KEY, type MailboxOverdue } from './overdue';
 import { pickStore, type PaneEnv } from './model';
 
-type OverduePolicy = CalendarPolicy & { unitMailboxes?: { directory?: string[]; patterns?: string[] } };
+type OverduePolicy = Policy;
 
 interface EwsMailboxLike {
   makeEwsRequestAsync?: (xml: string, cb: (r: { status: string; value?: string; error?: { message?: string; code?: number } }) => void) => void;

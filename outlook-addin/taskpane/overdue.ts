@@ -16,6 +16,9 @@ import { overdue, type CalendarPolicy, type OverdueEntry } from '../../shared/ca
 import { ReaderError, scanEwsMailbox, scanGraphMailbox, type FetchLike, type ReadResult } from '../../shared/mailbox/readers';
 import type { KeyValueStore } from '../common/storage';
 import { writeSummary, type OverdueSummary } from '../common/overdue-summary';
+import { isUnitMailbox } from '../../shared/mailbox';
+import type { Policy } from '../../shared/policy/resolve';
+export { formatLate as lateText } from '../../shared/calendar';
 
 export interface OverdueEnv {
   /** Unit mailboxes to read (SMTP addresses). */
@@ -113,12 +116,9 @@ export const UNIT_MAILBOXES_ROAMING_KEY = 'congvuGuardUnitMailboxes';
 /**
  * Which unit mailboxes to read: the ones named in roamingSettings, plus the user's own mailbox
  * when the policy's directory or patterns say it is a unit mailbox (signed in as the văn thư).
+ * Patterns go through the shared classifier (re2js, linear time), never a native RegExp.
  */
-export function unitMailboxesFor(
-  own: string | undefined,
-  roaming: unknown,
-  policy: { unitMailboxes?: { directory?: string[]; patterns?: string[] } },
-): string[] {
+export function unitMailboxesFor(own: string | undefined, roaming: unknown, policy: Policy): string[] {
   const out: string[] = [];
   const add = (a: unknown) => {
     if (typeof a !== 'string') return;
@@ -127,27 +127,7 @@ export function unitMailboxesFor(
   };
   if (Array.isArray(roaming)) roaming.forEach(add);
   const me = (own ?? '').trim().toLowerCase();
-  if (me) {
-    const dir = (policy.unitMailboxes?.directory ?? []).map((d) => d.toLowerCase());
-    const byPattern = (policy.unitMailboxes?.patterns ?? []).some((p) => {
-      try {
-        return new RegExp(p, 'i').test(me);
-      } catch {
-        return false;
-      }
-    });
-    if (dir.includes(me) || byPattern) add(me);
-  }
+  if (me && isUnitMailbox(me, policy)) add(me);
   return out;
 }
 
-/** "trễ 2 ngày 3 giờ" / "2 d 3 h late". */
-export function lateText(ms: number): { vi: string; en: string } {
-  const minutes = Math.max(1, Math.floor(ms / 60000));
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  if (d > 0) return { vi: `trễ ${d} ngày${h ? ` ${h} giờ` : ''}`, en: `${d} d${h ? ` ${h} h` : ''} late` };
-  if (h > 0) return { vi: `trễ ${h} giờ${m ? ` ${m} phút` : ''}`, en: `${h} h${m ? ` ${m} min` : ''} late` };
-  return { vi: `trễ ${m} phút`, en: `${m} min late` };
-}

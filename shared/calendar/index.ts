@@ -14,3 +14,4 @@ export { formatIsoVn, parseIsoInstant, parseInstant } from './time.ts';
 export { runDueCommand } from './due-command.ts';
 export type { DueCommandArgs } from './due-command.ts';
 export { solarToLunar, lunarToJdn, type LunarDate } from './lunar.ts';
+export { formatLate } from './late.ts';

@@ -104,7 +104,7 @@ describe('loadOverdue (task pane)', () => {
 });
 
 describe('which unit mailboxes the pane reads', () => {
-  const policy = { unitMailboxes: { directory: ['VanThu@mic.gov.vn'], patterns: ['^[a-z0-9]+@binhphuoc\\.gov\\.vn$'] } };
+  const policy = resolvePolicy({ extends: 'mic', unitMailboxes: { directory: ['VanThu@mic.gov.vn'], patterns: ['^[a-z0-9]+@binhphuoc\\.gov\\.vn$'] } });
   it('roaming list + own mailbox when the policy says it is a unit mailbox', () => {
     expect(unitMailboxesFor('vanthu@mic.gov.vn', undefined, policy)).toEqual(['vanthu@mic.gov.vn']);
     expect(unitMailboxesFor('vpubnd@binhphuoc.gov.vn', ['x@y.vn', 'bad'], policy)).toEqual(['x@y.vn', 'vpubnd@binhphuoc.gov.vn']);
