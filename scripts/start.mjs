@@ -12,13 +12,16 @@ if (run('node', ['scripts/build.mjs']) !== 0) process.exit(1);
 // vn-baseline limit of 20 MB (Bộ TT&TT Đ8 k3 đ.b), and too big for git.
 if (!existsSync('samples/oversize.eml')) {
   const enc = (s) => '=?UTF-8?B?' + Buffer.from(s).toString('base64') + '?=';
-  const payload = Buffer.alloc(21 * 1024 * 1024, 0x20).toString('base64').replace(/.{76}/g, '$&\r\n');
+  // An MP4 'ftyp' box, then filler: a video is judged by its size (nothing to read inside).
+  const video = Buffer.alloc(21 * 1024 * 1024);
+  Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32]).copy(video);
+  const payload = video.toString('base64').replace(/.{76}/g, '$&\r\n');
   writeFileSync(
     'samples/oversize.eml',
     [
       `From: ${enc('Phạm Thu Hà - Sở Xây dựng')} <ptha@quangngai.gov.vn>`,
       'To: <sxd@quangngai.gov.vn>',
-      `Subject: ${enc('Hồ sơ thiết kế (bản vẽ)')}`,
+      `Subject: ${enc('Video hội nghị trực tuyến')}`,
       'Date: Tue, 21 Apr 2026 14:00:00 +0700',
       'MIME-Version: 1.0',
       'Content-Type: multipart/mixed; boundary="b1"',
@@ -27,10 +30,10 @@ if (!existsSync('samples/oversize.eml')) {
       'Content-Type: text/plain; charset=UTF-8',
       'Content-Transfer-Encoding: 8bit',
       '',
-      'Kính gửi Sở, gửi kèm hồ sơ bản vẽ.',
+      'Kính gửi Sở, gửi kèm video hội nghị trực tuyến.',
       '--b1',
-      'Content-Type: application/octet-stream; name="ban-ve.dwg"',
-      'Content-Disposition: attachment; filename="ban-ve.dwg"',
+      'Content-Type: video/mp4; name="hoi-nghi.mp4"',
+      'Content-Disposition: attachment; filename="hoi-nghi.mp4"',
       'Content-Transfer-Encoding: base64',
       '',
       payload,

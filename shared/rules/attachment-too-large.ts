@@ -17,7 +17,8 @@ export const attachmentTooLarge: ComposeRule = {
     defaultAllowOverride: true,
     defaultRequireReason: true,
     citations: {
-      'vn-baseline': ['{doc}', 'Đ8 k3 đ.b, Quy chế kèm QĐ 652/QĐ-BTTTT (Bộ TT&TT) — ngưỡng 20 MB'],
+      // The baseline borrows the strictest common threshold: Bộ TT&TT's 20 MB.
+      'vn-baseline': ['{doc}', 'Điều 8 khoản 3 điểm b, Quy chế kèm QĐ 652/QĐ-BTTTT (Bộ TT&TT) — ngưỡng 20 MB'],
       quangngai: ['Đ6 k4'],
       'tphcm-stnmt': ['Đ4 k2'],
       mic: ['Đ8 k3 đ.b'],
