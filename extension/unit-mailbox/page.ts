@@ -82,10 +82,15 @@ export const DELETE_CONFIRM =
 
 const DELETE_TARGET = 'a.delete, button.delete, [data-command="delete"], [onclick*="\'delete\'"]';
 
-/** Cần Thơ Đ11 k3: ask before deleting from a unit mailbox (toolbar button, menu entry, Delete key). */
-export function guardDeletes(win: Window, doc: Document): void {
+/**
+ * Cần Thơ Đ11 k3: ask before deleting from a unit mailbox (toolbar button, menu entry, Delete key).
+ * The listeners go in at once; `applies()` says at click time whether this tab's account is a
+ * unit mailbox (known synchronously from the tab's cache, see startMailboxPage), so a delete
+ * right after a page load is not missed while the mailbox list is still being looked up.
+ */
+export function guardDeletes(win: Window, doc: Document, applies: () => boolean = () => true): void {
   const ask = (ev: Event) => {
-    if (win.confirm(DELETE_CONFIRM)) return;
+    if (!applies() || win.confirm(DELETE_CONFIRM)) return;
     ev.preventDefault();
     ev.stopImmediatePropagation();
   };
@@ -114,6 +119,16 @@ export function guardDeletes(win: Window, doc: Document): void {
 
 /** Per-tab memory of the account (sessionStorage of the webmail's origin), see currentAccount(). */
 export const ACCOUNT_KEY = 'congvu-guard:account';
+/** Per-tab memory of "this account is a unit mailbox" ('1' / '0'), keyed by account. */
+export const UNIT_KEY = 'congvu-guard:unit:';
+
+function session(win: Window): Storage | null {
+  try {
+    return win.sessionStorage;
+  } catch {
+    return null; // storage blocked
+  }
+}
 
 /**
  * The logged-in account. Roundcube prints it only on the mail list page (the "username" object of
@@ -163,8 +178,13 @@ export function startMailboxPage(env: MailboxPageEnv): void {
   if (!env.isTop) return;
   const account = currentAccount(win, doc);
   if (!account) return;
+  // Known from an earlier page of this tab, or unknown (undefined) until the lookup answers.
+  const cached = session(win)?.getItem(UNIT_KEY + account);
+  let unit: boolean | undefined = cached === '1' ? true : cached === '0' ? false : undefined;
+  guardDeletes(win, doc, () => unit === true);
   void managedMailboxes(env).then((boxes) => {
-    if (boxes.includes(account)) guardDeletes(win, doc);
+    unit = boxes.includes(account);
+    session(win)?.setItem(UNIT_KEY + account, unit ? '1' : '0');
   });
 
   env.onMessage((msg, _sender, sendResponse) => {

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  ACCOUNT_KEY, BANNER_TAG, DELETE_CONFIRM, currentAccount, guardDeletes, isRoundcube, roundcubeAccount, showClassifiedBanner,
+  ACCOUNT_KEY, UNIT_KEY, BANNER_TAG, DELETE_CONFIRM, currentAccount, guardDeletes, isRoundcube, roundcubeAccount, showClassifiedBanner,
   shownMessageText, startMailboxPage,
 } from '../../extension/unit-mailbox/page';
 import { fixture } from '../mailbox/helpers';
@@ -131,5 +131,51 @@ describe('startMailboxPage', () => {
     expect(await ask({ type: 'cg-unit:read', mailboxes: ['other@mic.gov.vn'] })).toBeNull();
     expect(await ask({ type: 'get-policy' })).toBe('sync');
     expect(calls).toEqual([]);
+  });
+
+  it('guards deletes at once on a later page of the tab (cached), before the mailbox lookup answers', () => {
+    load(MAIL_PAGE);
+    sessionStorage.setItem(UNIT_KEY + 'vanthu@mic.gov.vn', '1');
+    const confirm = vi.fn(() => false);
+    window.confirm = confirm;
+    start({ unitMailboxes: ['vanthu@mic.gov.vn'] });
+    const roundcube = vi.fn();
+    const del = document.querySelector('a.delete')!;
+    del.addEventListener('click', roundcube);
+    // Synchronously after start: the lookup (an async storage + runtime round trip) is still pending.
+    del.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(roundcube).not.toHaveBeenCalled();
+    sessionStorage.clear();
+  });
+
+  it('remembers for the tab that an account is not a unit mailbox (later pages do not ask)', async () => {
+    load(MAIL_PAGE);
+    start({ unitMailboxes: [] });
+    await vi.waitFor(() => expect(sessionStorage.getItem(UNIT_KEY + 'vanthu@mic.gov.vn')).toBe('0'));
+    sessionStorage.clear();
+  });
+
+  it('guardDeletes asks only while applies() holds', () => {
+    load(MAIL_PAGE);
+    const confirm = vi.fn(() => false);
+    window.confirm = confirm;
+    const target = document.createElement('div');
+    target.innerHTML = '<a class="delete" id="solo">x</a>';
+    document.body.append(target);
+    let applies = false;
+    const win = new EventTarget() as unknown as Window;
+    (win as unknown as { confirm: () => boolean }).confirm = confirm;
+    guardDeletes(win, document, () => applies);
+    const ev = new MouseEvent('click', { cancelable: true });
+    Object.defineProperty(ev, 'target', { value: document.getElementById('solo') });
+    win.dispatchEvent(ev);
+    expect(confirm).not.toHaveBeenCalled();
+    applies = true;
+    const ev2 = new MouseEvent('click', { cancelable: true });
+    Object.defineProperty(ev2, 'target', { value: document.getElementById('solo') });
+    win.dispatchEvent(ev2);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(ev2.defaultPrevented).toBe(true);
   });
 });
