@@ -10,6 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 180_000,
+    // A real browser against real servers on a loaded 2-core machine has rare timing hiccups
+    // (an MV3 service worker restarting mid-test); a failure must repeat to count.
+    retry: 1,
     hookTimeout: 90_000,
     // The stack's stop() runs in afterAll; this reaps whatever a crashed worker left behind.
     globalSetup: ['test/e2e/harness/global-setup.ts'],

@@ -129,11 +129,14 @@ export interface GuardDeps {
   now?(): number;
   /** Upper bound for "Đang kiểm tra…" before the check counts as failed. */
   deferTimeoutMs?: number;
+  /** How long a held Send waits silently before "Đang kiểm tra…" appears. */
+  checkingDelayMs?: number;
 }
 
 /** How long a decision made for one gesture covers the follow-up events of that gesture. */
 export const DECISION_TTL_MS = 1500;
 export const DEFAULT_DEFER_TIMEOUT_MS = 30_000;
+export const CHECKING_SHOW_DELAY_MS = 700;
 /** "Vẫn gửi" with a required reason: at least this many non-space characters. */
 export const MIN_REASON_LENGTH = 5;
 
@@ -366,16 +369,21 @@ export class Guard {
     return this.block();
   }
 
-  private open(model: DialogModel): number {
+  private open(model: DialogModel, opts: { showAfterMs?: number } = {}): number {
     if (this.state === 'idle') this.focusBefore = this.deps.doc.activeElement;
     this.state = 'dialog';
     const gen = ++this.gen;
     this.current = model.kind === 'findings' ? model : null;
-    this.deps.ui.showDialog(model, {
-      back: () => this.back(gen),
-      sendAnyway: (reason) => this.sendAnyway(gen, reason),
-      convert: () => this.convert(gen),
-    });
+    const show = () => {
+      if (gen !== this.gen || this.state !== 'dialog') return; // answered (or abandoned) meanwhile
+      this.deps.ui.showDialog(model, {
+        back: () => this.back(gen),
+        sendAnyway: (reason) => this.sendAnyway(gen, reason),
+        convert: () => this.convert(gen),
+      });
+    };
+    if (opts.showAfterMs) setTimeout(show, opts.showAfterMs);
+    else show();
     return gen;
   }
 
@@ -395,7 +403,10 @@ export class Guard {
   }
 
   private openChecking(wait: Promise<unknown>): void {
-    const gen = this.open({ kind: 'checking' });
+    // Hold the send silently at first: the policy (service worker waking up) or an attachment's
+    // text usually arrives within a few hundred ms, and a dialog that flashes up on clean mail
+    // is noise. Sending stays blocked meanwhile (state 'dialog'), so nothing can slip through.
+    const gen = this.open({ kind: 'checking' }, { showAfterMs: this.deps.checkingDelayMs ?? CHECKING_SHOW_DELAY_MS });
     const timeoutMs = this.deps.deferTimeoutMs ?? DEFAULT_DEFER_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {

@@ -116,7 +116,7 @@ describe('account hygiene (issue #7)', () => {
   /** A service-worker evaluate that fails clearly instead of hanging when the worker is gone. */
   const inWorker = <R, A>(b: E2EBrowser, fn: (arg: A) => R | Promise<R>, arg: A, what: string): Promise<R> =>
     Promise.race([
-      b.serviceWorker!.evaluate(fn as never, arg) as Promise<R>,
+      b.worker().then((w) => w.evaluate(fn as never, arg) as Promise<R>),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`e2e: service worker did not answer ${what} within 15 s (workers: ${JSON.stringify(b.context.serviceWorkers().map((w) => w.url()))})`)), 15_000)),
     ]);
   const registered = (b: E2EBrowser) =>

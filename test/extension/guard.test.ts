@@ -20,6 +20,8 @@ function setup(over: Partial<GuardDeps> = {}) {
     ui,
     convert: (s) => s.replace('Céng hoµ', 'Cộng hòa'),
     now: () => now,
+    // Show "checking" at once unless a test is about the silent hold (see below).
+    checkingDelayMs: 0,
     ...over,
   };
   guard = new Guard(deps);
@@ -227,6 +229,31 @@ describe('onError', () => {
     expect(adapter.triggered).toBe(1);
     expect(sent).toEqual(['Báo cáo tuần']);
     expect(ui.open).toBe(false);
+  });
+
+  it('a policy that arrives within the silent hold: no dialog flashes, sent exactly once', async () => {
+    let resolve!: (p: Policy) => void;
+    let current: Policy | undefined;
+    const ready = new Promise<Policy>((r) => (resolve = r));
+    const { send, ui, sent, adapter } = setup({ policy: { current: () => current, ready: () => ready }, checkingDelayMs: 50 });
+    click(send);
+    click(send); // a second press while held must not send twice
+    expect(sent).toEqual([]);
+    current = POLICY;
+    resolve(POLICY);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(ui.dialogs).toHaveLength(0);
+    expect(adapter.triggered).toBe(1);
+    expect(sent).toEqual(['Báo cáo tuần']);
+  });
+
+  it('a slow policy: "checking" appears after the silent hold', async () => {
+    const { send, ui, sent } = setup({ policy: { current: () => undefined, ready: () => new Promise(() => {}) }, checkingDelayMs: 20 });
+    click(send);
+    expect(ui.dialogs).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(ui.last).toEqual({ kind: 'checking' });
+    expect(sent).toEqual([]);
   });
 
   it('policy never arrives: times out into the failure dialog', async () => {

@@ -87,11 +87,11 @@ describe('options page in Chromium (production build)', () => {
 
   it('managed: agency settings locked with "Do cơ quan quản lý", clearing the log forbidden', async () => {
     try {
-      const [file] = exportPolicy('chromium-linux', { extends: 'mic', agencyDomains: ['congvu-thunghiem.gov.vn'], attachmentLimitMB: 10 });
-      const json = JSON.parse(file.content);
+      // The settings file only (not the force-install one): see enterprise.e2e.ts for why.
+      const settings = exportPolicy('chromium-linux', { extends: 'mic', agencyDomains: ['congvu-thunghiem.gov.vn'], attachmentLimitMB: 10 }).find((f) => f.path === 'congvu-guard-settings.json')!;
+      const json = JSON.parse(settings.content);
       json['3rdparty'].extensions[CHROME_EXTENSION_ID].allowClearAuditLog = false;
-      // Without the force-install entry: see enterprise.e2e.ts for why.
-      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': json['3rdparty'] }));
+      writeFileSync(POLICY_FILE, JSON.stringify(json));
       browser = await launchBrowser({ extensionPath: EXT });
       const p = await open(browser, { preset: 'cantho', overrideLog: AUDIT, ownAddresses: ['nvminh@sonv.cantho.gov.vn'] });
       await expect.poll(() => p.locator('#in-force .source').getAttribute('data-from'), { timeout: 10_000 }).toBe('managed');

@@ -89,7 +89,10 @@ export interface E2EBrowser {
   page: Page;
   /** Set when an extension was loaded: its id and its MV3 service worker. */
   extensionId?: string;
+  /** The extension's live service worker (falls back to the first one seen). */
   serviceWorker?: Worker;
+  /** The live service worker, started again first if Chromium stopped it (idle timeout). */
+  worker(): Promise<Worker>;
   /** Every request seen so far, in order. */
   requests: RecordedRequest[];
   /**
@@ -171,11 +174,32 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<E2EBrowse
   }
 
   const page = context.pages()[0] ?? (await context.newPage());
+  // An MV3 service worker is stopped after ~30 s idle and started again on the next event; the
+  // Worker handle Playwright gave us then belongs to the dead instance and evaluate() on it never
+  // answers. So `serviceWorker` always looks up the live instance, and `worker()` wakes one.
+  const live = () => (extensionId ? context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) : undefined);
+  const worker = async (): Promise<Worker> => {
+    const now = live();
+    if (now) return now;
+    if (!extensionId) throw new Error('e2e: no extension loaded');
+    const started = context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`), timeout: 15_000 });
+    // Any extension event starts it again: opening the popup page asks the background for the policy.
+    const waker = await context.newPage();
+    await waker.goto(`chrome-extension://${extensionId}/popup.html`).catch(() => {});
+    try {
+      return live() ?? (await started);
+    } finally {
+      await waker.close().catch(() => {});
+    }
+  };
   return {
     context,
     page,
     extensionId,
-    serviceWorker,
+    get serviceWorker() {
+      return live() ?? serviceWorker;
+    },
+    worker,
     requests,
     requestsOutside(allowedOrigins) {
       const allowed = new Set(allowedOrigins.map((o) => new URL(o).origin));
