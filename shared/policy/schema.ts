@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRESET_IDS } from './sources';
 import { compileLinear, parseSlashPattern } from './patterns';
+import { compileCustomMarkings } from '../text/markings';
 
 /**
  * The one policy schema (DESIGN.md "Policy"): it validates presets, admin files, managed
@@ -64,19 +65,18 @@ const LINEAR_REGEX = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: `regex:${r.error.message_vi}|${r.error.message_en}` });
   });
 
-/** A custom marking: a phrase, or "/pattern/flags" in RE2 syntax. */
+/**
+ * A custom marking: a phrase, or "/pattern/flags" in RE2 syntax. Validated by the matcher's own
+ * compiler, so a policy that passes `policy validate` is exactly one the matcher can run (the
+ * same length limit, flags, and no pattern that matches empty text).
+ */
 const CUSTOM_MARKING = z
   .string()
   .min(1)
   .max(500)
   .superRefine((s, ctx) => {
-    const slash = parseSlashPattern(s);
-    if (!slash) {
-      if (s.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'blank' });
-      return;
-    }
-    const r = compileLinear(slash.source, slash.flags);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: `regex:${r.error.message_vi}|${r.error.message_en}` });
+    const problem = compileCustomMarkings([s]).errors[0];
+    if (problem) ctx.addIssue({ code: 'custom', message: `regex:${problem.message_vi}|${problem.message_en}` });
   });
 
 export const RuleSettingSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { findAllLinear } from './linear-regex';
+import { compileLinear, findAllLinear, parseSlashPattern } from './linear-regex';
 import { nfcWithMap, removeIgnorables, singleLine } from './normalize';
 
 /**
@@ -890,15 +890,6 @@ function phraseSource(phrase: string): string {
   return src + post;
 }
 
-function parseSlash(entry: string): { source: string; flags: string } | null {
-  const t = entry.trim();
-  if (t.length < 2 || t[0] !== '/') return null;
-  const end = t.lastIndexOf('/');
-  if (end <= 0) return null;
-  const flags = t.slice(end + 1);
-  if (!/^[a-z]*$/.test(flags)) return null;
-  return { source: t.slice(1, end), flags };
-}
 
 /**
  * Compiles the admin's extra markings. Each entry is either
@@ -919,7 +910,7 @@ export function compileCustomMarkings(list: string[]): { markings: CustomMarking
       errors.push({ index, message_vi: 'mục rỗng', message_en: 'empty entry' });
       return;
     }
-    const slash = parseSlash(entry);
+    const slash = parseSlashPattern(entry);
     if (!slash) {
       const src = phraseSource(entry);
       try {
@@ -939,33 +930,12 @@ export function compileCustomMarkings(list: string[]): { markings: CustomMarking
       });
       return;
     }
-    let flags = 0;
-    for (const f of slash.flags) {
-      if (f === 'i') flags |= RE2JS.CASE_INSENSITIVE;
-      else if (f === 'm') flags |= RE2JS.MULTILINE;
-      else if (f === 's') flags |= RE2JS.DOTALL;
-      else if (f === 'u' || f === 'g') continue;
-      else {
-        errors.push({
-          index,
-          message_vi: `cờ "${f}" không được hỗ trợ (chỉ dùng i, m, s)`,
-          message_en: `flag "${f}" is not supported (use i, m, s)`,
-        });
-        return;
-      }
-    }
-    let re: RE2JS;
-    try {
-      re = RE2JS.compile(slash.source, flags);
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      errors.push({
-        index,
-        message_vi: `biểu thức chính quy không hợp lệ (cú pháp RE2, không hỗ trợ tham chiếu ngược và lookaround): ${detail}`,
-        message_en: `invalid regular expression (RE2 syntax; backreferences and lookaround are not supported): ${detail}`,
-      });
+    const compiled = compileLinear(slash.source, slash.flags);
+    if (!compiled.ok) {
+      errors.push({ index, message_vi: compiled.error.message_vi, message_en: compiled.error.message_en });
       return;
     }
+    const re = compiled.re;
     if (matchesEmpty(re)) {
       errors.push({
         index,
