@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { extractAttachment } from '../shared/attachments/index.ts';
-import { makeDocx, xmlEscape } from '../test/fixtures/builders.ts';
+import { makeDocx, prng as rng, xmlEscape } from '../test/fixtures/builders.ts';
 
 const MiB = 1024 * 1024;
 const TARGET_XML_BYTES = 20 * MiB;
@@ -44,18 +44,6 @@ const SENTENCES = [
   'Quyết định này có hiệu lực kể từ ngày ký ban hành',
 ];
 const FONTS = ['Times New Roman', 'Arial', 'Calibri'];
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(text: string, r: () => number): string {
   const font = FONTS[Math.floor(r() * FONTS.length)];

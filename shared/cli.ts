@@ -107,9 +107,9 @@ function issuesLine(issues: PolicyIssue[]): [string, string] {
 }
 
 /** A preset id or a policy JSON file → Policy; an invalid file is a usage error (exit 2). */
-export async function loadPolicy(ref: string | undefined): Promise<{ policy: Policy; source: string }> {
-  if (ref === undefined) return { policy: resolvePolicy('vn-baseline'), source: 'vn-baseline' };
-  if (isPresetId(ref)) return { policy: resolvePolicy(ref), source: ref };
+export async function loadPolicy(ref: string | undefined): Promise<{ policy: Policy; source: string; input: PolicyInput }> {
+  if (ref === undefined) return { policy: resolvePolicy('vn-baseline'), source: 'vn-baseline', input: { extends: 'vn-baseline' } };
+  if (isPresetId(ref)) return { policy: resolvePolicy(ref), source: ref, input: { extends: ref } };
   if (!/[./\\]/.test(ref))
     throw new UsageError(
       `không có chính sách "${ref}"; dùng một trong ${PRESET_IDS.join(', ')} hoặc đường dẫn tệp JSON`,
@@ -123,7 +123,7 @@ export async function loadPolicy(ref: string | undefined): Promise<{ policy: Pol
       `invalid policy "${ref}" — ${en}; run "congvu-guard policy validate ${ref}" for all problems`,
     );
   }
-  return { policy: v.policy, source: ref };
+  return { policy: v.policy, source: ref, input: v.input };
 }
 
 // ---- check -----------------------------------------------------------------------------------
@@ -251,14 +251,8 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   const slot = opts['forcelist-slot'] === undefined ? undefined : Number(opts['forcelist-slot']);
   if (slot !== undefined && !(Number.isInteger(slot) && slot >= 1 && slot <= 999))
     throw new UsageError('--forcelist-slot phải là số nguyên 1–999', '--forcelist-slot must be an integer 1–999');
-  let input: PolicyInput;
-  if (isPresetId(opts.policy)) input = { extends: opts.policy };
-  else {
-    await loadPolicy(opts.policy); // validates, with the usual one-line error
-    const v = validatePolicyText(await readText(opts.policy));
-    if (!v.ok) throw new UsageError('chính sách không hợp lệ', 'invalid policy');
-    input = v.input;
-  }
+  // The policy file as written (not the merged result): exports carry what the admin set.
+  const { input } = await loadPolicy(opts.policy);
   const files = exportPolicy(target, input, { updateUrl: opts['update-url'], xpiUrl: opts['xpi-url'], policyUrl: opts['policy-url'], forcelistSlot: slot });
   for (const f of files) {
     const path = join(opts.out, f.path);
