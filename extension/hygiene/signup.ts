@@ -55,7 +55,9 @@ export function startSignupGuard(deps: SignupDeps): { dispose(): void } {
   const place = (field: HTMLInputElement) => {
     if (!ui) return;
     const r = field.getBoundingClientRect();
-    ui.host.style.cssText = `position:absolute;z-index:2147483647;display:block;left:${Math.round(r.left + win.scrollX)}px;top:${Math.round(r.bottom + win.scrollY + 2)}px;`;
+    // The warning floats over the fields below the e-mail box (password, submit): it must never
+    // take a click from them — the rule warns, it does not stop the sign-up (pointer-events:none).
+    ui.host.style.cssText = `position:absolute;z-index:2147483647;display:block;pointer-events:none;left:${Math.round(r.left + win.scrollX)}px;top:${Math.round(r.bottom + win.scrollY + 2)}px;`;
   };
 
   const show = (field: HTMLInputElement, address: string, citations: string[]) => {

@@ -22,7 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_TMP, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
-import { ROUNDCUBE, clickSend, fillCompose, launchBrowser, login, waitForCompose, type E2EBrowser } from './harness/browser.ts';
+import { ROUNDCUBE, clickSend, closePage, fillCompose, launchBrowser, login, waitForCompose, type E2EBrowser } from './harness/browser.ts';
 import { CHROME_EXTENSION_ID } from '../../shared/admin/ids.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
@@ -129,7 +129,7 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
       installPolicy(exported);
       const b = await launch();
       expect(b.extensionId).toBe(CHROME_EXTENSION_ID);
-      await expect.poll(() => b.serviceWorker!.evaluate(() => chrome.storage.managed.get(null)), { timeout: 10_000 })
+      await expect.poll(() => b.inWorker('evaluate', () => chrome.storage.managed.get(null)), { timeout: 10_000 })
         .toEqual({ preset: 'mic', agencyDomains: [CUSTOM_DOMAIN] });
 
       const opts = await openOptions();
@@ -144,7 +144,7 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
       expect(await opts.locator('#preset-section .lock').textContent()).toContain('Do cơ quan quản lý');
       expect(await opts.locator('.managed-row[data-key="agencyDomains"] dd').textContent()).toContain(CUSTOM_DOMAIN);
       await opts.screenshot({ path: join(SHOTS, 'enterprise-managed.png'), fullPage: true });
-      await opts.close();
+      await closePage(opts);
 
       await dialogCitesMic();
     } catch (e) {
@@ -161,7 +161,7 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
       bad.extensions[CHROME_EXTENSION_ID] = { preset: 'mic', agencyDomains: [CUSTOM_DOMAIN, 'khong phai ten mien'] };
       installPolicy({ '3rdparty': bad });
       const b = await launch(); // same profile: policyCache holds the last good policy
-      await expect.poll(() => b.serviceWorker!.evaluate(async () => (await chrome.storage.managed.get(null)).agencyDomains), { timeout: 10_000 })
+      await expect.poll(() => b.inWorker('evaluate', async () => (await chrome.storage.managed.get(null)).agencyDomains), { timeout: 10_000 })
         .toEqual([CUSTOM_DOMAIN, 'khong phai ten mien']);
 
       const opts = await openOptions();
@@ -175,7 +175,7 @@ describe('enterprise policy from /etc/chromium/policies/managed (production buil
       expect(text).toContain('Chính sách của cơ quan có lỗi');
       expect(text).toContain('tên miền không hợp lệ');
       await opts.screenshot({ path: join(SHOTS, 'enterprise-invalid.png'), fullPage: true });
-      await opts.close();
+      await closePage(opts);
 
       await dialogCitesMic();
     } finally {

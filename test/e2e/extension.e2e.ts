@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_TMP, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
 import {
-  ROUNDCUBE, attachFile, clickSend, fillCompose, isRoundcubeSend, launchBrowser, login, pressCtrlEnter,
+  ROUNDCUBE, attachFile, clickSend, closePage, fillCompose, isRoundcubeSend, launchBrowser, login, pressCtrlEnter,
   readComposeFields, waitForCompose, waitForSent, type E2EBrowser,
 } from './harness/browser.ts';
 import { makeDocx, makePdf } from '../fixtures/builders.ts';
@@ -114,7 +114,7 @@ describe('extension on real Roundcube (production build)', () => {
 
   /** The protection state the background holds for the webmail tab (what the badge shows). */
   async function tabState(): Promise<string | undefined> {
-    return browser.serviceWorker!.evaluate(async () => {
+    return browser.inWorker('evaluate', async () => {
       // Only the per-tab status entries ("tab:<id>"): other features keep their own keys there.
       const all = (await chrome.storage.session.get(null)) as Record<string, { state: string }>;
       return Object.entries(all).find(([k]) => k.startsWith('tab:'))?.[1]?.state;
@@ -169,8 +169,8 @@ describe('extension on real Roundcube (production build)', () => {
     await opts.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await opts.selectOption('#preset', id);
     await opts.getByRole('status').waitFor();
-    await opts.close();
-    const stored = await browser.serviceWorker!.evaluate(async () => (await chrome.storage.local.get('preset')).preset);
+    await closePage(opts);
+    const stored = await browser.inWorker('evaluate', async () => (await chrome.storage.local.get('preset')).preset);
     expect(stored).toBe(id);
   }
 
@@ -313,7 +313,7 @@ describe('extension on real Roundcube (production build)', () => {
     expect(m.attachments[0]!.size).toBe(26 * 1024 * 1024);
 
     // The override is logged on this machine only.
-    const log = await browser.serviceWorker!.evaluate(async () => (await chrome.storage.local.get('overrideLog')).overrideLog as { rules: string[]; reason: string }[]);
+    const log = await browser.inWorker('evaluate', async () => (await chrome.storage.local.get('overrideLog')).overrideLog as { rules: string[]; reason: string }[]);
     expect(log.at(-1)).toMatchObject({ reason: 'Hồ sơ dự án cần gửi gấp cho Sở', rules: expect.arrayContaining(['attachment-too-large']) });
     await choosePreset('vn-baseline');
   });

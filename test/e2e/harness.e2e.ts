@@ -25,7 +25,7 @@ describe('harness', () => {
     try {
       expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
       const url = `${stack.roundcubeUrl}?probe=${RUN}`;
-      await browser.serviceWorker!.evaluate((u) => (self as unknown as { probeFetch(u: string): Promise<string> }).probeFetch(u), url);
+      await browser.inWorker('evaluate', (u) => (self as unknown as { probeFetch(u: string): Promise<string> }).probeFetch(u), url);
       expect(browser.requests).toContainEqual(expect.objectContaining({ url, source: 'service-worker' }));
       // The recorder flags anything off the allowed origins.
       expect(browser.requestsOutside(['http://example.invalid']).map((r) => r.url)).toContain(url);

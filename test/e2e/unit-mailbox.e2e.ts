@@ -21,7 +21,7 @@ import { utimesSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
-import { clickSend, launchBrowser, login, readComposeFields, waitForCompose, waitForRoundcube, waitForSent, type E2EBrowser } from './harness/browser.ts';
+import { clickSend, closePage, launchBrowser, login, readComposeFields, waitForCompose, waitForRoundcube, waitForSent, type E2EBrowser } from './harness/browser.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -66,7 +66,7 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     browser = await launchBrowser({ extensionPath: EXT, hostResolverRules: `MAP ${HOST} 127.0.0.1` });
     page = browser.page;
     // The user names the unit mailbox they manage (options page, issue #6) and the Bộ TT&TT preset.
-    await browser.serviceWorker!.evaluate((unit) => chrome.storage.local.set({ unitMailboxes: [unit], preset: 'mic' }), UNIT);
+    await browser.inWorker('evaluate', (unit) => chrome.storage.local.set({ unitMailboxes: [unit], preset: 'mic' }), UNIT);
     await login(page, UNIT, E2E_PASSWORD, base);
   }, 120_000);
 
@@ -75,11 +75,11 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     await stack?.stop();
   });
 
-  const badge = () => browser.serviceWorker!.evaluate(() => chrome.action.getBadgeText({}));
+  const badge = () => browser.inWorker('evaluate', () => chrome.action.getBadgeText({}));
 
   it('shows the overdue count on the toolbar badge', async () => {
     await expect.poll(badge, { timeout: 20_000, interval: 250 }).toBe('2');
-    const cache = await browser.serviceWorker!.evaluate(() => chrome.storage.local.get('overdueCache'));
+    const cache = await browser.inWorker('evaluate', () => chrome.storage.local.get('overdueCache'));
     const json = JSON.stringify(cache);
     // Only ids, senders, subjects and times are kept: no body text, no cookies.
     expect(json).not.toContain('Nội dung');
@@ -91,7 +91,7 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
 
   it('the webmail tab (protection ready, no "!") shows the count too', async () => {
     const tabBadge = () =>
-      browser.serviceWorker!.evaluate(async (host) => {
+      browser.inWorker('evaluate', async (host) => {
         const tab = (await chrome.tabs.query({})).find((t) => t.url?.includes(host));
         return chrome.action.getBadgeText({ tabId: tab!.id });
       }, HOST);
@@ -113,7 +113,7 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     expect(await rows.nth(0).locator('.unit-due').textContent()).toMatch(/^\d\d\/\d\d\/\d{4} 17:00$/);
     expect(await popup.locator('.unit-summary').getAttribute('data-count')).toBe('2');
     expect(await popup.locator('.preset').getAttribute('data-preset')).toBe('mic');
-    await popup.close();
+    await closePage(popup);
   });
 
   it('"Xác nhận đã nhận" opens a prefilled reply in Roundcube', async () => {
@@ -134,8 +134,8 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     await compose.evaluate(() => {
       (window.rcmail as unknown as { compose_skip_unsavedcheck?: boolean }).compose_skip_unsavedcheck = true;
     });
-    await compose.close();
-    await popup.close();
+    await closePage(compose);
+    await closePage(popup);
   });
 
   it('snoozing a message takes it off the badge count', async () => {
@@ -145,11 +145,11 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     await expect.poll(badge, { timeout: 10_000 }).toBe('1');
     await popup.locator('.unit-row.snoozed .unit-unsnooze').click();
     await expect.poll(badge, { timeout: 10_000 }).toBe('2');
-    await popup.close();
+    await closePage(popup);
   });
 
   it('a "TỐI MẬT" message shows the report banner (Quảng Ngãi Đ11 k4)', async () => {
-    const list = await browser.serviceWorker!.evaluate(() => chrome.storage.local.get('overdueCache'));
+    const list = await browser.inWorker('evaluate', () => chrome.storage.local.get('overdueCache'));
     void list;
     const uid = await page.evaluate(async (subject) => {
       const r = await fetch('./?_task=mail&_action=list&_remote=1&_mbox=INBOX', { credentials: 'include' });
@@ -199,11 +199,11 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
     expect(got.body).toContain('Chúng tôi đã nhận được thư');
     // Roundcube flagged the original \Answered (reply_uid); the next read sees it.
     expect((await stack.messages(UNIT)).find((m) => m.subject === SEEDS[1].subject)!.flags).toContain('\\Answered');
-    await compose.close();
+    await closePage(compose);
     await popup.locator('.unit-refresh').click();
     await expect.poll(badge, { timeout: 15_000 }).toBe('1');
     await expect.poll(() => popup.locator('.unit-row').count(), { timeout: 10_000 }).toBe(2);
-    await popup.close();
+    await closePage(popup);
   });
 
   it('talks to nothing but the webmail', () => {

@@ -38,7 +38,7 @@ describe('options page in Chromium (production build)', () => {
   });
 
   async function open(b: E2EBrowser, seed: Record<string, unknown>): Promise<Page> {
-    await b.serviceWorker!.evaluate((s) => chrome.storage.local.set(s), seed);
+    await b.inWorker('evaluate', (s) => chrome.storage.local.set(s), seed);
     const p = await b.context.newPage();
     await p.setViewportSize({ width: 900, height: 900 });
     await p.goto(`chrome-extension://${b.extensionId}/options.html`);

@@ -5,6 +5,7 @@
  * (Debian bookworm), not guessed: keep them in the ROUNDCUBE object.
  */
 import { chromium, type BrowserContext, type Frame, type Page, type Request, type Worker } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { E2E_TMP } from './mailstack.ts';
@@ -93,6 +94,11 @@ export interface E2EBrowser {
   serviceWorker?: Worker;
   /** The live service worker, started again first if Chromium stopped it (idle timeout). */
   worker(): Promise<Worker>;
+  /**
+   * Evaluate in the live service worker, bounded: a handle to a worker Chromium just stopped never
+   * answers, so after `ms` it is tried once more on a freshly woken worker, then fails naming `what`.
+   */
+  inWorker<R, A = undefined>(what: string, fn: (arg: A) => R | Promise<R>, arg?: A, ms?: number): Promise<R>;
   /** Every request seen so far, in order. */
   requests: RecordedRequest[];
   /**
@@ -159,7 +165,10 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<E2EBrowse
   let extensionId: string | undefined;
   let serviceWorker: Worker | undefined;
   const close = async () => {
-    await context.close().catch(() => {});
+    // context.close() has no timeout; a wedged Chromium is killed by its profile path instead.
+    await bounded('browser close', context.close(), 20_000).catch(() => {
+      spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${userDataDir}`]);
+    });
     if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
   };
 
@@ -189,7 +198,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<E2EBrowse
     try {
       return live() ?? (await started);
     } finally {
-      await waker.close().catch(() => {});
+      await closePage(waker);
     }
   };
   return {
@@ -200,6 +209,17 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<E2EBrowse
       return live() ?? serviceWorker;
     },
     worker,
+    async inWorker<R, A>(what: string, fn: (arg: A) => R | Promise<R>, arg?: A, ms = 15_000): Promise<R> {
+      const once = () => bounded(`service worker: ${what}`, () => worker().then((w) => w.evaluate(fn as never, arg) as Promise<R>), ms);
+      try {
+        return await once();
+      } catch (e) {
+        if (!/did not finish within/.test(String(e))) throw e;
+        return await once().catch((e2: Error) => {
+          throw new Error(`${e2.message} (twice; workers: ${JSON.stringify(context.serviceWorkers().map((w) => w.url()))})`);
+        });
+      }
+    },
     requests,
     requestsOutside(allowedOrigins) {
       const allowed = new Set(allowedOrigins.map((o) => new URL(o).origin));
@@ -498,4 +518,58 @@ export async function openChangePassword(page: Page, timeoutMs = 20_000): Promis
 /** Is a Roundcube send POST among these requests? (The compose form posts _action=send.) */
 export function isRoundcubeSend(r: RecordedRequest): boolean {
   return r.method === 'POST' && /(^|&)_action=send(&|$)/.test(r.postData ?? '');
+}
+
+/**
+ * Some Playwright calls have no timeout at all (page.close, locator.isVisible, worker.evaluate):
+ * when the renderer or the DevTools connection wedges they wait forever, the test dies on its
+ * 180 s budget and the report cannot say where. Every such call in the tests goes through this,
+ * so a hang fails within `ms` and names the step.
+ */
+export function bounded<T>(what: string, p: Promise<T> | (() => Promise<T>), ms = 20_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const work = typeof p === 'function' ? p() : p;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`e2e: "${what}" did not finish within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * expect.poll() awaits its callback even after its own timeout, so a callback that never
+ * settles hangs the test (vitest 4). This polls with every call bounded and reports the last
+ * value seen.
+ */
+export async function pollUntil<T>(what: string, fn: () => Promise<T> | T, ok: (v: T) => boolean, { timeout = 10_000, interval = 100 } = {}): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await bounded(what, Promise.resolve().then(fn), Math.max(1000, end - Date.now()));
+      last = v;
+      if (ok(v)) return v;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() >= end) {
+      throw new Error(`e2e: ${what}: not reached within ${timeout / 1000} s (last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''})`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * page.close() has no timeout in Playwright, and issued while a navigation is committing (a form
+ * POST has just reached the server) it can wait forever: Chromium 156 + Playwright 1.65, measured
+ * here in 15 of 25 closes right after the POST arrived, with or without the extension, and in
+ * 0 of 15 once the new page had loaded. That is what failed CI on the hygiene test (180 s twice).
+ * Tests wait for their navigations to land; this bounds the close anyway and says so.
+ */
+export async function closePage(page: Page, ms = 10_000): Promise<void> {
+  await bounded('page.close', page.close({ runBeforeUnload: false }), ms).catch((e: Error) => {
+    console.warn(`${e.message} (${page.url()}); going on`);
+  });
 }
