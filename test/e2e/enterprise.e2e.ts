@@ -24,6 +24,7 @@ import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_TMP, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
 import { ROUNDCUBE, clickSend, closePage, fillCompose, launchBrowser, login, waitForCompose, type E2EBrowser } from './harness/browser.ts';
 import { CHROME_EXTENSION_ID } from '../../shared/admin/ids.ts';
+import type { Chrome } from './harness/chrome.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -34,10 +35,7 @@ const CUSTOM_DOMAIN = 'congvu-thunghiem.gov.vn';
 const MIC_CITATION = 'Điều 4 khoản 1, Quy chế kèm QĐ 652/QĐ-BTTTT (Bộ TT&TT)';
 export const SHOTS = join(E2E_TMP, 'screenshots');
 
-declare const chrome: {
-  storage: { managed: { get(k: null): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
-};
+declare const chrome: Chrome;
 
 interface PolicyAnswer {
   ok: boolean;

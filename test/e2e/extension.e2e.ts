@@ -24,6 +24,7 @@ import { makeDocx, makePdf } from '../fixtures/builders.ts';
 import { evaluate } from '../../shared/engine.ts';
 import { resolvePolicy } from '../../shared/policy/index.ts';
 import { convertLegacyToUnicode } from '../../shared/text/index.ts';
+import type { Chrome } from './harness/chrome.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -39,12 +40,7 @@ declare global {
 }
 
 /** The extension APIs used inside serviceWorker.evaluate() (runs in the extension, not here). */
-declare const chrome: {
-  storage: {
-    session: { get(keys: null): Promise<Record<string, unknown>> };
-    local: { get(key: string): Promise<Record<string, unknown>> };
-  };
-};
+declare const chrome: Chrome;
 
 describe('extension on real Roundcube (production build)', () => {
   // run.mjs builds the extension and sets E2E_EXTENSION_DIR; without it these tests cannot

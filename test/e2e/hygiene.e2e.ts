@@ -33,8 +33,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_TMP, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
-import { ROUNDCUBE, closePage, launchBrowser, login, openChangePassword, pollUntil, type E2EBrowser } from './harness/browser.ts';
+import { ROUNDCUBE, bounded, closePage, launchBrowser, login, openChangePassword, pollUntil, type E2EBrowser } from './harness/browser.ts';
 import { SIGNUP_HOST_TAG, PASSWORD_HOST_TAG, SIGNUP_PERMISSIONS, SIGNUP_SCRIPT_ID } from '../../extension/hygiene/permissions.ts';
+import type { Chrome } from './harness/chrome.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -45,12 +46,7 @@ const RULES = [SIGNUP_HOST, GOV_HOST, MAIL_HOST].map((h) => `MAP ${h} 127.0.0.1`
 const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'signup', 'index.html'));
 
 /** The extension APIs used inside serviceWorker.evaluate(). */
-declare const chrome: {
-  storage: { local: { get(k: null | string): Promise<Record<string, unknown>>; set(o: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> };
-    session: { get(k: null): Promise<Record<string, unknown>> } };
-  scripting?: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; excludeMatches?: string[] }[]> };
-  permissions: { contains(p: object): Promise<boolean> };
-};
+declare const chrome: Chrome;
 
 /** A copy of the build with SIGNUP_PERMISSIONS granted, as after the user accepted the prompt. */
 function grantedCopy(src: string): string {
@@ -144,20 +140,14 @@ describe('account hygiene (issue #7)', () => {
 
   /** Open the sign-up page on `host`, type the address like a user, report what the page shows. */
   async function typeAddress(b: E2EBrowser, host: string, address: string, expectWarning = false) {
-    // Steps are recorded so that a hang names where it happened (no Playwright call waits forever).
+    // Steps are recorded so that a hang names where it happened.
     let step = 'newPage';
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const watchdog = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`e2e: typeAddress(${host}) stuck at step "${step}" for 45 s`)), 45_000);
-    });
     let page: Page | undefined;
     try {
-      return await Promise.race([watchdog, run()]);
+      return await bounded(() => `typeAddress(${host}) at step "${step}"`, run, 45_000);
     } catch (e) {
       if (page) await closePage(page);
       throw e;
-    } finally {
-      clearTimeout(timer);
     }
     async function run() {
     const p = (page = await b.context.newPage());

@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
 import { clickSend, closePage, launchBrowser, login, readComposeFields, waitForCompose, waitForRoundcube, waitForSent, type E2EBrowser } from './harness/browser.ts';
+import type { Chrome } from './harness/chrome.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -29,11 +30,7 @@ const HOST = 'mail.mic.gov.vn';
 const UNIT = E2E_USERS.micUnit;
 const DAY = 86_400_000;
 
-declare const chrome: {
-  storage: { local: { set(o: Record<string, unknown>): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
-  action: { getBadgeText(d: { tabId?: number }): Promise<string> };
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-};
+declare const chrome: Chrome;
 
 interface Seed { key: string; from: string; subject: string; ageMs: number; answered?: boolean; body?: string }
 const SEEDS: Seed[] = [

@@ -14,13 +14,14 @@ import { E2E_TMP } from '../e2e/harness/mailstack.ts';
 import { launchBrowser, type E2EBrowser } from '../e2e/harness/browser.ts';
 import { CHROME_EXTENSION_ID } from '../../shared/admin/ids.ts';
 import { exportPolicy } from '../../shared/admin/export.ts';
+import type { Chrome } from '../e2e/harness/chrome.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
 const POLICY_FILE = `/etc/chromium/policies/managed/congvu-guard-options-${RUN}.json`;
 const SHOTS = join(E2E_TMP, 'screenshots');
 
-declare const chrome: { storage: { local: { set(o: Record<string, unknown>): Promise<void> } } };
+declare const chrome: Chrome;
 
 const AUDIT = [
   { at: '2026-11-20T01:15:00.000Z', adapter: 'roundcube', preset: 'cantho', rules: ['attachment-too-large'], reason: 'Hồ sơ dự thầu, lãnh đạo đã duyệt gửi gấp', recipientDomains: ['soxd.cantho.gov.vn'] },

@@ -526,13 +526,14 @@ export function isRoundcubeSend(r: RecordedRequest): boolean {
  * 180 s budget and the report cannot say where. Every such call in the tests goes through this,
  * so a hang fails within `ms` and names the step.
  */
-export function bounded<T>(what: string, p: Promise<T> | (() => Promise<T>), ms = 20_000): Promise<T> {
+export function bounded<T>(what: string | (() => string), p: Promise<T> | (() => Promise<T>), ms = 20_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const work = typeof p === 'function' ? p() : p;
   return Promise.race([
     work,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`e2e: "${what}" did not finish within ${ms / 1000} s`)), ms);
+      // `what` may be a function, to name the step reached when time ran out.
+      timer = setTimeout(() => reject(new Error(`e2e: "${typeof what === 'function' ? what() : what}" did not finish within ${ms / 1000} s`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 }
