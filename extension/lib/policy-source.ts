@@ -18,6 +18,7 @@
  */
 import { PUBLIC_PROVIDER_DOMAINS, isPresetId, resolvePolicy, validatePolicy, validatePolicyText, type PolicyInput, type PolicyIssue } from '../../shared/policy';
 import { managedToPolicy, policyToManaged, type ManagedSettings } from '../../shared/policy/managed';
+import { resolveLayers } from '../../shared/policy/resolve';
 import { DEFAULT_PRESET, STORAGE_KEYS, type PolicyResponse, type PolicySourceInfo } from './messages';
 
 export interface StorageAreaLike {
@@ -126,35 +127,6 @@ const TIMED_OUT = Symbol('timed out');
 /** How long a get-policy answer may wait for storage.managed before using the last good copy. */
 export const MANAGED_WAIT_MS = 300;
 
-/** Same semantics as shared/policy/resolve.ts merge(): naming lists union, the rest replaces. */
-export function layerInputs(a: PolicyInput, b: PolicyInput): PolicyInput {
-  const union = (x?: readonly string[], y?: readonly string[]) => (x && y ? [...new Set([...x, ...y])] : (y ?? x));
-  const out: Record<string, unknown> = { ...a, ...b };
-  for (const k of ['agencyDomains', 'publicDomains', 'customMarkings'] as const) {
-    const v = union(a[k], b[k]);
-    if (v) out[k] = v;
-  }
-  if (a.unitMailboxes || b.unitMailboxes) {
-    const d = union(a.unitMailboxes?.directory, b.unitMailboxes?.directory);
-    const p = union(a.unitMailboxes?.patterns, b.unitMailboxes?.patterns);
-    out.unitMailboxes = { ...(d ? { directory: d } : {}), ...(p ? { patterns: p } : {}) };
-  }
-  if (a.calendar || b.calendar) {
-    const cal: Record<string, unknown> = { ...a.calendar, ...b.calendar };
-    const off = union(a.calendar?.extraDaysOff, b.calendar?.extraDaysOff);
-    const mk = union(a.calendar?.makeUpWorkdays, b.calendar?.makeUpWorkdays);
-    if (off) cal.extraDaysOff = off;
-    if (mk) cal.makeUpWorkdays = mk;
-    out.calendar = cal;
-  }
-  if (a.rules || b.rules) {
-    const rules: Record<string, unknown> = { ...a.rules };
-    for (const [id, s] of Object.entries(b.rules ?? {})) rules[id] = { ...(a.rules as Record<string, object> | undefined)?.[id], ...s };
-    out.rules = rules;
-  }
-  return out as PolicyInput;
-}
-
 /** Only agency addresses: a public provider's domain as "agency" would switch personal-sender off. */
 export function ownAgencyDomains(addresses: unknown): string[] {
   if (!Array.isArray(addresses)) return [];
@@ -243,19 +215,20 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
   if (remote) for (const k of Object.keys(policyToManagedSafe(remote))) lockedKeys.add(k);
   if (!allowUserPreset) lockedKeys.add('preset');
 
-  let input: PolicyInput = {};
+  // Lowest first; resolveLayers merges them with the preset chain's own rules (shared/policy).
+  const layers: PolicyInput[] = [];
   let from: PolicySourceInfo['from'] = 'default';
   if (managed) {
-    input = managed.settings.policy;
+    layers.push(managed.settings.policy);
     from = 'managed';
   }
   if (remote) {
-    input = layerInputs(input, remote);
+    layers.push(remote);
     from = 'remote';
   }
   if (allowUserPreset && userPreset !== undefined) {
     if (isPresetId(userPreset)) {
-      input = { ...input, extends: userPreset };
+      layers.push({ extends: userPreset });
       if (from === 'default') from = 'local';
     } else {
       problems.vi.push(`Quy chế đã chọn "${String(userPreset)}" không tồn tại; dùng quy chế mặc định.`);
@@ -264,8 +237,8 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
     }
   }
   const own = lockedKeys.has('agencyDomains') ? [] : ownAgencyDomains(userGot[OWN_ADDRESSES_KEY]);
-  if (own.length) input = layerInputs(input, { agencyDomains: own });
-  if (!input.extends) input = { ...input, extends: DEFAULT_PRESET as PolicyInput['extends'] };
+  if (own.length) layers.push({ agencyDomains: own });
+  if (!layers.some((l) => l.extends)) layers.unshift({ extends: DEFAULT_PRESET as PolicyInput['extends'] });
 
   if (managedWrite !== undefined && stores.local.set) {
     const local = stores.local as WritableArea;
@@ -277,7 +250,7 @@ export async function loadPolicy(stores: PolicyStores, opts: LoadOptions = {}): 
 
   let policy;
   try {
-    policy = resolvePolicy(input);
+    policy = resolveLayers(layers);
   } catch (e) {
     // Cannot happen with validated layers; if it does, the embedded preset still protects.
     problems.detail.push(`merge: ${e instanceof Error ? e.message : String(e)}`);

@@ -89,8 +89,13 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function build(input: PolicyInput): Policy {
-  const root: PresetId = input.extends ?? 'vn-baseline';
+/**
+ * BASE ← preset ← each layer in order. The root preset is the last one a layer `extends`
+ * (a later layer overrides it, as a spread of the layers would).
+ */
+function build(...layers: PolicyInput[]): Policy {
+  let root: PresetId = 'vn-baseline';
+  for (const l of layers) if (l.extends !== undefined) root = l.extends;
   const acc = {
     name: '',
     agencyDomains: [...BASE.agencyDomains],
@@ -113,7 +118,7 @@ function build(input: PolicyInput): Policy {
   merge(acc, PRESETS[root]);
   const presetRules = acc.rules;
   acc.rules = {};
-  merge(acc, { ...input, extends: undefined });
+  for (const l of layers) merge(acc, { ...l, extends: undefined });
 
   const rules = {} as Record<RuleId, RuleSetting>;
   for (const id of RULE_IDS) {
@@ -141,6 +146,23 @@ export function resolvePolicy(input: PresetId | PolicyInput | unknown): Policy {
   const v = validatePolicy(input);
   if (!v.ok) throw new PolicyError(v.issues);
   return v.policy;
+}
+
+/**
+ * Policy layers, lowest first (e.g. managed ← policyUrl file ← the user's own choices), each
+ * validated, then merged one after the other with the same rules as a single policy's
+ * `extends` chain (merge()): naming lists union, `password` and each rule merge field by field,
+ * the rest replaces. Merging the layers here rather than combining the inputs first keeps one
+ * definition of those semantics. Throws PolicyError when a layer is invalid.
+ */
+export function resolveLayers(layers: readonly PolicyInput[]): Policy {
+  const inputs: PolicyInput[] = [];
+  for (const layer of layers) {
+    const r = PolicyInputSchema.safeParse(layer);
+    if (!r.success) throw new PolicyError(r.error.issues.flatMap(toIssues));
+    inputs.push(r.data);
+  }
+  return build(...inputs);
 }
 
 export type ValidationResult = { ok: true; input: PolicyInput; policy: Policy } | { ok: false; issues: PolicyIssue[] };

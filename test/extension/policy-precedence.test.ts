@@ -3,8 +3,9 @@
  * managed or remote layer never lowers protection (the last good one stays, error in Vietnamese).
  */
 import { describe, expect, it } from 'vitest';
-import { createPolicyService, layerInputs, loadPolicy, ownAgencyDomains, refreshRemote, REMOTE_REFRESH_MS, type FetchLike, type PolicyCache } from '../../extension/lib/policy-source';
+import { createPolicyService, loadPolicy, ownAgencyDomains, refreshRemote, REMOTE_REFRESH_MS, type FetchLike, type PolicyCache } from '../../extension/lib/policy-source';
 import { STORAGE_KEYS } from '../../extension/lib/messages';
+import { resolveLayers } from '../../shared/policy/resolve';
 
 function area(init: Record<string, unknown> = {}) {
   const data: Record<string, unknown> = structuredClone(init);
@@ -141,14 +142,28 @@ describe('loadPolicy precedence', () => {
     expect((local.data[STORAGE_KEYS.policyCache] as PolicyCache).managed).toBeUndefined();
   });
 
-  it('layerInputs unions naming lists and merges rules field by field', () => {
-    const x = layerInputs(
+  it('layers union naming lists and merge rules field by field', () => {
+    const x = resolveLayers([
       { agencyDomains: ['a.gov.vn'], rules: { 'classified-content': { severity: 'block', requireReason: true } }, checkTimes: ['08:00'] },
       { agencyDomains: ['b.gov.vn'], rules: { 'classified-content': { allowOverride: false } }, checkTimes: ['09:00'] },
-    );
-    expect(x.agencyDomains).toEqual(['a.gov.vn', 'b.gov.vn']);
-    expect(x.rules?.['classified-content']).toEqual({ severity: 'block', requireReason: true, allowOverride: false });
+    ]);
+    expect(x.agencyDomains).toEqual(expect.arrayContaining(['a.gov.vn', 'b.gov.vn']));
+    expect(x.rules['classified-content']).toEqual({ severity: 'block', requireReason: true, allowOverride: false });
     expect(x.checkTimes).toEqual(['09:00']);
+  });
+
+  it('a policyUrl file setting password.rotationDays keeps the GPO passwordMinLength; sign-up allow-lists union', async () => {
+    const cache: PolicyCache = {
+      remote: { url: 'https://p.gov.vn/p.json', fetchedAt: '2026-01-01T00:00:00Z', input: { password: { rotationDays: 60 }, signupAllowList: ['b.vn'] } },
+    };
+    const r = await ok({
+      local: area({ [STORAGE_KEYS.policyCache]: cache }),
+      managed: area({ passwordMinLength: 12, signupAllowList: ['a.vn'], policyUrl: 'https://p.gov.vn/p.json' }),
+    });
+    expect(r.source.from).toBe('remote');
+    expect(r.policy.password.minLength).toBe(12);
+    expect(r.policy.password.rotationDays).toBe(60);
+    expect(r.policy.signupAllowList).toEqual(expect.arrayContaining(['a.vn', 'b.vn']));
   });
 });
 
