@@ -89,6 +89,19 @@ export const STORAGE_KEYS = {
   passwordChanges: 'passwordChanges',
   /** Last good managed / remote policy, with ETag and fetch time (issue #6). */
   policyCache: 'policyCache',
+  /** The user's own agency addresses (options page; user layer of the policy: agencyDomains). */
+  ownAddresses: 'ownAddresses',
 } as const;
+
+/** storage.local keys the background's policy is resolved from (extension/lib/policy-source.ts). */
+const POLICY_LOCAL_KEYS: readonly string[] = [STORAGE_KEYS.preset, STORAGE_KEYS.policyCache, STORAGE_KEYS.ownAddresses];
+
+/**
+ * Does this storage change alter the policy in force? One answer for everyone who keeps
+ * something derived from the policy (content scripts, the sign-up registration, reminders).
+ */
+export function affectsPolicy(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'managed' || (area === 'local' && POLICY_LOCAL_KEYS.some((k) => k in changes));
+}
 
 export const DEFAULT_PRESET = 'vn-baseline';

@@ -5,15 +5,7 @@
  */
 import type { Policy } from '../../shared/policy';
 import type { PolicySource } from '../guard/guard';
-import { STORAGE_KEYS, type PolicyResponse } from './messages';
-
-/** Storage keys the background's policy depends on (policy-source.ts); 'ownAddresses' = OWN_ADDRESSES_KEY. */
-const POLICY_LOCAL_KEYS: readonly string[] = [STORAGE_KEYS.preset, STORAGE_KEYS.policyCache, 'ownAddresses'];
-
-/** Does this storage change alter the policy in force? (content scripts then ask again) */
-export function affectsPolicy(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'managed' || (area === 'local' && POLICY_LOCAL_KEYS.some((k) => k in changes));
-}
+import type { PolicyResponse } from './messages';
 
 export interface PolicyClientDeps {
   request(): Promise<PolicyResponse | undefined>;

@@ -45,7 +45,7 @@ export interface PolicyCache {
 }
 
 /** Storage key for the user's own agency addresses (options page; user layer of the policy). */
-export const OWN_ADDRESSES_KEY = 'ownAddresses';
+export const OWN_ADDRESSES_KEY = STORAGE_KEYS.ownAddresses;
 
 /** Re-fetch policyUrl this often (also on browser start and whenever managed policy changes). */
 export const REMOTE_REFRESH_MS = 4 * 60 * 60 * 1000;
@@ -104,7 +104,7 @@ async function readManaged(stores: PolicyStores): Promise<Record<string, unknown
  * must not wait for it (a clean mail must go without a dialog), so the service reads managed
  * storage with a short wait and, past it, answers from the last good managed policy in
  * policyCache; when the slow read lands, `onLateManaged` re-runs loadPolicy, which updates
- * policyCache and so tells content scripts to ask again (policy-client.ts affectsPolicy).
+ * policyCache and so tells content scripts to ask again (messages.ts affectsPolicy).
  */
 const managedReads = new WeakMap<StorageAreaLike, Promise<Record<string, unknown> | undefined>>();
 type ManagedRead = { pending: false; values: Record<string, unknown> | undefined } | { pending: true; late: Promise<unknown> };
@@ -416,7 +416,7 @@ export const POLICY_ALARM = 'congvu-guard-policy-refresh';
 /**
  * The background's policy: `get()` answers at once from storage and, when the policyUrl copy is
  * older than REMOTE_REFRESH_MS, starts a fetch; a new file lands in policyCache, whose change
- * makes the content scripts ask again (policy-client.ts affectsPolicy).
+ * makes the content scripts ask again (messages.ts affectsPolicy).
  */
 export function createPolicyService(deps: PolicyServiceDeps) {
   let running: Promise<RefreshResult> | null = null;
