@@ -14,7 +14,7 @@
  */
 import type { Policy } from '../../shared/policy';
 import type { PolicyResponse } from '../lib/messages';
-import { STORAGE_KEYS } from '../lib/messages';
+import { STORAGE_KEYS, affectsPolicy } from '../lib/messages';
 import { ruleKey } from '../../shared/policy/managed';
 import { signupExcludeMatches } from '../../shared/rules/no-service-signup';
 import { localDate, rotationStatus } from '../../shared/rules/password-policy';
@@ -127,8 +127,9 @@ export function initHygiene(deps: HygieneDeps): { syncSignup(): Promise<boolean>
   b.permissions.onAdded?.addListener(() => void syncSignup());
   b.permissions.onRemoved?.addListener(() => void syncSignup());
   b.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (STORAGE_KEYS.signupGuard in changes || STORAGE_KEYS.preset in changes || STORAGE_KEYS.policyCache in changes)) void syncSignup();
-    if (area === 'managed') void syncSignup();
+    // excludeMatches come from the policy (agencyDomains, which the user's own addresses feed,
+    // and signupAllowList): any change to it re-registers, as does the opt-in itself.
+    if (affectsPolicy(changes, area) || (area === 'local' && STORAGE_KEYS.signupGuard in changes)) void syncSignup();
   });
   // The worker also starts for other reasons (a message, an alarm): make sure the registration
   // matches the stored choice every time.

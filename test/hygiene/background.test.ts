@@ -2,7 +2,7 @@
  * extension/hygiene/background.ts with a fake browser: the sign-up script is registered only
  * with opt-in AND both optional permissions; the change record holds account → date only.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { initHygiene, type HygieneBrowser } from '../../extension/hygiene/background';
 import { SIGNUP_SCRIPT_ID } from '../../extension/hygiene/permissions';
 import { resolvePolicy, type Policy } from '../../shared/policy';
@@ -93,6 +93,20 @@ describe('hygiene background: sign-up registration', () => {
     await f.b.storage.local.set({ signupGuard: false });
     await h.syncSignup();
     expect(f.registered).toEqual([]);
+  });
+  it('adding an own agency address re-registers with that domain excluded', async () => {
+    const f = fakeBrowser({ granted: ALL, local: { signupGuard: true } });
+    let policy = resolvePolicy('mic');
+    const h = initHygiene({
+      browser: f.b,
+      loadPolicy: async () => ({ ok: true, policy, source: { preset: policy.preset, from: 'local' }, lockedKeys: [], allowClearAuditLog: true }) as PolicyResponse,
+    });
+    await h.syncSignup();
+    expect(f.registered[0].excludeMatches.some((m) => m.includes('so.example.vn'))).toBe(false);
+    // The background's policy now holds the new agency domain (policy-source.ts ownAgencyDomains).
+    policy = resolvePolicy({ extends: 'mic', agencyDomains: ['so.example.vn'] });
+    await f.b.storage.local.set({ ownAddresses: ['an@so.example.vn'] });
+    await vi.waitFor(() => expect(f.registered[0]?.excludeMatches.some((m) => m.includes('so.example.vn'))).toBe(true));
   });
 });
 
