@@ -19,7 +19,7 @@
 import { PUBLIC_PROVIDER_DOMAINS, isPresetId, resolvePolicy, validatePolicy, validatePolicyText, type PolicyInput, type PolicyIssue } from '../../shared/policy';
 import { managedToPolicy, policyToManaged, type ManagedSettings } from '../../shared/policy/managed';
 import { resolveLayers } from '../../shared/policy/resolve';
-import { DEFAULT_PRESET, STORAGE_KEYS, type PolicyResponse, type PolicySourceInfo } from './messages';
+import { DEFAULT_PRESET, STORAGE_KEYS, affectsPolicy, type PolicyResponse, type PolicySourceInfo } from './messages';
 
 export interface StorageAreaLike {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
@@ -417,16 +417,32 @@ export const POLICY_ALARM = 'congvu-guard-policy-refresh';
  * The background's policy: `get()` answers at once from storage and, when the policyUrl copy is
  * older than REMOTE_REFRESH_MS, starts a fetch; a new file lands in policyCache, whose change
  * makes the content scripts ask again (messages.ts affectsPolicy).
+ *
+ * Every content script, the unit-mailbox reminders and the hygiene status ask through get(),
+ * often in bursts (a tab load asks several times); the answer depends only on storage, so the
+ * last resolution is kept until something it was read from changes: a policy storage key
+ * (affectsPolicy), the late storage.managed answer, or a policyUrl refresh that wrote.
  */
 export function createPolicyService(deps: PolicyServiceDeps) {
+  let cached: Promise<PolicyResponse> | null = null;
+  const invalidate = () => {
+    cached = null;
+  };
   let running: Promise<RefreshResult> | null = null;
   const refresh = (force = false) => {
     running ??= refreshRemote(deps.stores, { fetch: deps.fetch, force })
       .catch((): RefreshResult => 'error')
+      .then((r) => {
+        // 'fresh' wrote nothing; 'no-url' writes only to drop old remote data, and that write is
+        // a policyCache change the storage listener below sees.
+        if (r !== 'fresh' && r !== 'no-url') invalidate();
+        return r;
+      })
       .finally(() => (running = null));
     return running;
   };
-  deps.onStorageChanged((_changes, area) => {
+  deps.onStorageChanged((changes, area) => {
+    if (affectsPolicy(changes, area)) invalidate();
     if (area === 'managed') void refresh(true);
   });
   if (deps.alarms) {
@@ -443,12 +459,26 @@ export function createPolicyService(deps: PolicyServiceDeps) {
   // a broken update later still has something to fall back on.
   void refresh().then(() => loadPolicy(deps.stores).catch(() => {}));
   return {
-    async get(): Promise<PolicyResponse> {
+    get(): Promise<PolicyResponse> {
       void refresh();
-      return loadPolicy(deps.stores, {
+      if (cached) return cached;
+      const p = loadPolicy(deps.stores, {
         managedWaitMs: MANAGED_WAIT_MS,
-        onLateManaged: (late) => void late.then(() => loadPolicy(deps.stores)).catch(() => {}),
+        // The answer came from the last good copy meanwhile: ask again once the real one is in.
+        onLateManaged: (late) =>
+          void late
+            .then(() => {
+              invalidate();
+              return loadPolicy(deps.stores);
+            })
+            .catch(() => {}),
       });
+      cached = p;
+      // A failed resolution is not kept: the next request tries again.
+      p.catch(() => {
+        if (cached === p) invalidate();
+      });
+      return p;
     },
     refresh,
   };

@@ -2,7 +2,7 @@
  * Issue #6 item 2: embedded preset ← managed ← policyUrl ← user (where allowed); an invalid
  * managed or remote layer never lowers protection (the last good one stays, error in Vietnamese).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPolicyService, loadPolicy, ownAgencyDomains, refreshRemote, REMOTE_REFRESH_MS, type FetchLike, type PolicyCache } from '../../extension/lib/policy-source';
 import { STORAGE_KEYS } from '../../extension/lib/messages';
 import { resolveLayers } from '../../shared/policy/resolve';
@@ -273,6 +273,70 @@ describe('refreshRemote (policyUrl)', () => {
   });
 });
 
+describe('the background service keeps its last answer until the policy changes', () => {
+  /** Counts reads of the user keys: only loadPolicy asks for the preset. */
+  function counted(init: Record<string, unknown> = {}) {
+    const a = area(init);
+    let reads = 0;
+    const get = a.get.bind(a);
+    a.get = async (keys?: string | string[] | null) => {
+      if (Array.isArray(keys) && keys.includes(STORAGE_KEYS.preset)) reads++;
+      return get(keys);
+    };
+    return Object.assign(a, { reads: () => reads });
+  }
+
+  async function service(local: ReturnType<typeof counted>) {
+    const listeners: ((c: Record<string, unknown>, a: string) => void)[] = [];
+    const svc = createPolicyService({
+      stores: { local, managed: area() },
+      fetch: async () => res(500),
+      onStorageChanged: (fn) => listeners.push(fn),
+    });
+    await svc.refresh();
+    await new Promise((r) => setTimeout(r, 20)); // the worker-start load
+    const fire = (changes: Record<string, unknown>, areaName = 'local') => listeners.forEach((l) => l(changes, areaName));
+    return { svc, fire };
+  }
+
+  it('two get() calls resolve the policy (and read storage) once', async () => {
+    const local = counted({ preset: 'cantho' });
+    const { svc } = await service(local);
+    const before = local.reads();
+    const [a, b] = await Promise.all([svc.get(), svc.get()]);
+    const c = await svc.get();
+    expect(local.reads() - before).toBe(1);
+    expect(a).toBe(b);
+    expect(c).toBe(a);
+    expect(a.ok && a.policy.preset).toBe('cantho');
+  });
+
+  it('a change to a policy key invalidates; other keys do not', async () => {
+    const local = counted({ preset: 'cantho' });
+    const { svc, fire } = await service(local);
+    const first = await svc.get();
+    const before = local.reads();
+    fire({ overrideLog: {} });
+    expect(await svc.get()).toBe(first);
+    expect(local.reads()).toBe(before);
+
+    await local.set({ preset: 'mic' });
+    fire({ preset: {} });
+    const r = await svc.get();
+    expect(local.reads()).toBe(before + 1);
+    expect(r.ok && r.policy.preset).toBe('mic');
+
+    await local.set({ ownAddresses: ['an@so.example.vn'] });
+    fire({ ownAddresses: {} });
+    const own = await svc.get();
+    expect(own.ok && own.policy.agencyDomains).toContain('so.example.vn');
+
+    fire({}, 'managed');
+    await svc.get();
+    expect(local.reads()).toBe(before + 3);
+  });
+});
+
 describe('a slow storage.managed (Chromium right after start)', () => {
   /** managed.get() that answers only when released, as Chromium does until its policy loads. */
   function slowManaged(values: Record<string, unknown>) {
@@ -298,6 +362,21 @@ describe('a slow storage.managed (Chromium right after start)', () => {
     const again = await ok({ local, managed });
     expect(again.policy.preset).toBe('quangngai');
     expect((local.data[STORAGE_KEYS.policyCache] as PolicyCache).managed!.values).toEqual({ preset: 'quangngai' });
+  });
+
+  it('the service answers from the last good copy, then anew once the late answer is in', async () => {
+    const local = area({ [STORAGE_KEYS.policyCache]: { managed: { values: { preset: 'mic' }, savedAt: '2026-01-01T00:00:00Z' } } });
+    const managed = slowManaged({ preset: 'quangngai' });
+    // No storage events here: only the late-managed callback can invalidate the kept answer.
+    const svc = createPolicyService({ stores: { local, managed }, fetch: async () => res(500), onStorageChanged: () => {} });
+    const r = await svc.get();
+    expect(r.ok && r.policy.preset).toBe('mic');
+    expect(await svc.get()).toBe(r);
+    managed.release();
+    await vi.waitFor(async () => {
+      const again = await svc.get();
+      expect(again.ok && again.policy.preset).toBe('quangngai');
+    });
   });
 
   it('with nothing cached, the user/default layers answer meanwhile', async () => {
