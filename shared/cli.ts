@@ -10,8 +10,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Finding, Locale } from './types';
-import { evaluate } from './engine';
-import { prepareDraft, emlToDraft } from './attachments';
+import { checkDraft } from './engine';
+import { emlToDraft } from './attachments';
 import { PRESET_IDS, isPresetId, resolvePolicy, validatePolicyText, type Policy, type PolicyIssue } from './policy';
 import { t } from './i18n';
 import { EXPORT_TARGETS, exportPolicy, type ExportTarget } from './admin/export';
@@ -149,8 +149,7 @@ async function checkFiles(files: string[], policy: Policy): Promise<FileResult[]
   for (let i = 0; i < files.length; i++) {
     // Best effort on malformed mail: emlToDraft never throws, it returns warnings.
     const { draft, warnings } = await emlToDraft(contents[i]);
-    const prepared = await prepareDraft(draft);
-    results.push({ file: files[i], findings: evaluate(prepared, policy), warnings });
+    results.push({ file: files[i], findings: await checkDraft(draft, policy), warnings });
   }
   return results;
 }

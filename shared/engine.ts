@@ -18,7 +18,16 @@ const ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 const MAX_EXCERPT = 240;
 
 export function evaluate(draft: Draft, policy: Policy): Finding[] {
-  const d = normalizeDraft(draft);
+  return evaluateNormalized(normalizeDraft(draft), policy);
+}
+
+/**
+ * evaluate() on a draft that already went through normalizeDraft(): checkDraft normalizes
+ * once before extraction, so the prepared draft is not coerced (and every attachment and
+ * part copied) a second time. prepareDraft only adds extractions built by the extractor,
+ * whose parts already have a string `text` and an "attachment:…" `where`.
+ */
+function evaluateNormalized(d: Draft, policy: Policy): Finding[] {
   const view = new DraftView(d);
   const findings: Finding[] = [];
   const failures: string[] = [];
@@ -56,15 +65,16 @@ export function evaluate(draft: Draft, policy: Policy): Finding[] {
 
 /** Extract attachment text (async: pdf, nested mail), then evaluate. Never rejects. */
 export async function checkDraft(draft: Draft, policy: Policy): Promise<Finding[]> {
+  const d = normalizeDraft(draft);
   let prepared: Draft;
   try {
-    prepared = await prepareDraft(normalizeDraft(draft));
+    prepared = await prepareDraft(d);
   } catch (e) {
-    const findings = evaluate(draft, policy);
+    const findings = evaluateNormalized(d, policy);
     findings.push(checkFailed(e instanceof Error ? e.message : String(e), policy));
     return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   }
-  return evaluate(prepared, policy);
+  return evaluateNormalized(prepared, policy);
 }
 
 /** The finding a host shows when the check itself failed (engine error, unreadable page). */
