@@ -68,22 +68,22 @@ interface Variant {
 /**
  * Builds the plain and Markdown dialog text, shrinking step by step until both fit:
  * all citations → the first citation of each finding → fewer findings with "… and N more".
- * Every block finding is listed before any warning, so truncation drops warnings first.
+ * Every block finding is listed before any warning, so truncation drops warnings first: the
+ * findings come from evaluate() (shared/engine), which already orders them block → warn → info.
  */
 export function buildAlertText(findings: Finding[], kind: AlertKind, lang: Lang): { plain: string; markdown: string } {
   const t = T[lang];
-  const sorted = findings.slice().sort((a, b) => rank(a) - rank(b));
   const head = kind === 'block' ? t.blockHead : t.warnHead;
   const tail =
     kind === 'block' ? t.blockTail : kind === 'reason' ? t.reasonTail : kind === 'warn-confirm' ? t.warnTailConfirm : t.warnTail;
 
   const variants: Variant[] = [];
-  for (const citations of ['all', 'first', 'none'] as const) variants.push({ citations, maxItems: sorted.length });
-  for (let n = sorted.length - 1; n >= 1; n--) variants.push({ citations: 'first', maxItems: n });
-  for (let n = sorted.length - 1; n >= 1; n--) variants.push({ citations: 'none', maxItems: n });
+  for (const citations of ['all', 'first', 'none'] as const) variants.push({ citations, maxItems: findings.length });
+  for (let n = findings.length - 1; n >= 1; n--) variants.push({ citations: 'first', maxItems: n });
+  for (let n = findings.length - 1; n >= 1; n--) variants.push({ citations: 'none', maxItems: n });
 
   const render = (v: Variant, md: boolean): string => {
-    const shown = sorted.slice(0, v.maxItems);
+    const shown = findings.slice(0, v.maxItems);
     const items = shown.map((f, i) => {
       const msg = oneLine(findingText(f, lang));
       const cites = v.citations === 'all' ? f.citations : v.citations === 'first' ? f.citations.slice(0, 1) : [];
@@ -91,7 +91,7 @@ export function buildAlertText(findings: Finding[], kind: AlertKind, lang: Lang)
       if (md) return `${i + 1}. **${escapeMarkdown(msg)}**${cite ? ' — _' + escapeMarkdown(cite) + '_' : ''}\r`;
       return `${i + 1}. ${msg}${cite ? ' (' + cite + ')' : ''}`;
     });
-    const rest = sorted.length - shown.length;
+    const rest = findings.length - shown.length;
     const more = rest > 0 ? t.more(rest) : '';
     if (md) return `**${escapeMarkdown(head)}**\n\n${items.join('')}${more ? '\n\n' + escapeMarkdown(more) : ''}\n\n${escapeMarkdown(tail)}`;
     return `${head}\n${items.join('\n')}${more ? '\n' + more : ''}\n${tail}`;
@@ -115,10 +115,6 @@ export function infobarText(f: Finding, lang: Lang): string {
   const msg = oneLine(findingText(f, lang));
   const cite = f.citations[0] ? ` (${oneLine(f.citations[0])})` : '';
   return clip(msg + cite, INFOBAR_LIMIT);
-}
-
-function rank(f: Finding): number {
-  return f.severity === 'block' ? 0 : f.severity === 'warn' ? 1 : 2;
 }
 
 /** Cuts at a character boundary (never inside a surrogate pair) and marks the cut. */

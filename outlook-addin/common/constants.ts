@@ -16,7 +16,6 @@ export type HandlerFunctionName = (typeof HANDLER_FUNCTION_NAMES)[number];
 
 /** Control id of the compose task-pane button; Smart Alerts' "Take action" opens it (Mailbox 1.14). */
 export const COMPOSE_PANE_COMMAND_ID = 'cgComposeOpenPane';
-export const READ_PANE_COMMAND_ID = 'cgReadOpenPane';
 
 /** Manifest resid of the 16 px icon, required by InformationalMessage info bars. */
 export const INFOBAR_ICON_RESID = 'Icon.16';
@@ -49,6 +48,3 @@ export const STORAGE_KEYS = {
 export const ROAMING_KEYS = {
   preset: 'congvuGuardPreset',
 } as const;
-
-export const PRODUCT_NAME_VI = 'Kiểm tra thư công vụ';
-export const PRODUCT_NAME_EN = 'Official e-mail check';

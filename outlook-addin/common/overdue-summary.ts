@@ -62,20 +62,3 @@ export function overdueInfobarText(summary: OverdueSummary | null, nowMs: number
       : 'Unit mailbox ' + where + ' has ' + total + ' message(s) past the 2-working-day reply deadline. Open the task pane to see them.';
   return text.length > 150 ? text.slice(0, 149) + '…' : text;
 }
-
-/**
- * The handler bundle reads the pane's summary from OfficeRuntime.storage only (classic Outlook on
- * Windows; the bundle must not touch localStorage — README "Runtime constraints"). In browser
- * runtimes (web, new Outlook, Mac) there is no shared store the handler may use, so the compose
- * info bar only appears in classic Outlook; the task pane list works everywhere.
- */
-export function summaryStore(g: { OfficeRuntime?: { storage?: { getItem(k: string): Promise<string | null>; setItem(k: string, v: string): Promise<void> } } }): KeyValueStore | null {
-  const rt = g.OfficeRuntime;
-  if (!rt || !rt.storage || typeof rt.storage.getItem !== 'function') return null;
-  const s = rt.storage;
-  return {
-    kind: 'office-runtime',
-    get: (k) => s.getItem(k).then((v) => (v == null ? null : String(v))),
-    set: (k, v) => s.setItem(k, v).then(() => undefined),
-  };
-}

@@ -10,17 +10,11 @@
  * resolve it once per compose item and park it in sessionData; OnMessageSend then
  * re-creates the Policy without any network round trip.
  */
-import { resolvePolicy, validatePolicy, PRESET_IDS, type Policy } from '../../shared/policy';
+import { isPresetId, resolvePolicy, validatePolicy, type Policy, type PolicyIssue, type PresetId } from '../../shared/policy';
 import { STORAGE_KEYS } from './constants';
 import type { KeyValueStore } from './storage';
 
 export type PolicyProblemCode = 'missing' | 'invalid' | 'unreachable' | 'timeout';
-
-export interface PolicyIssue {
-  path: string;
-  message_vi: string;
-  message_en: string;
-}
 
 export interface PolicyProblem {
   code: PolicyProblemCode;
@@ -57,17 +51,13 @@ interface LastGood {
   fetchedAt: string;
 }
 
-export const BASELINE_PRESET = 'vn-baseline';
-
-export function isPresetId(value: unknown): value is string {
-  return typeof value === 'string' && (PRESET_IDS as readonly string[]).indexOf(value) >= 0;
-}
+export const BASELINE_PRESET: PresetId = 'vn-baseline';
 
 /** Rebuilds the Policy from a PolicyRef; falls back to vn-baseline if the ref went stale. */
 export function policyFromRef(ref: PolicyRef): EffectivePolicy {
   if ('preset' in ref.source) {
     const preset = isPresetId(ref.source.preset) ? ref.source.preset : BASELINE_PRESET;
-    return { ...ref, policy: resolvePolicy(preset as Parameters<typeof resolvePolicy>[0]) };
+    return { ...ref, policy: resolvePolicy(preset) };
   }
   const checked = validatePolicy(ref.source.json);
   if (checked.ok) return { ...ref, policy: checked.policy };
@@ -78,7 +68,7 @@ export function baseline(problem?: PolicyProblem): EffectivePolicy {
   return {
     origin: problem ? { kind: 'baseline', problem } : { kind: 'baseline' },
     source: { preset: BASELINE_PRESET },
-    policy: resolvePolicy(BASELINE_PRESET as Parameters<typeof resolvePolicy>[0]),
+    policy: resolvePolicy(BASELINE_PRESET),
   };
 }
 
@@ -159,7 +149,7 @@ export async function loadEffectivePolicy(opts: LoadPolicyOptions): Promise<Effe
     return {
       origin: adminMissing ? { kind: 'user-preset', preset } : { kind: 'user-preset', preset, problem },
       source: { preset },
-      policy: resolvePolicy(preset as Parameters<typeof resolvePolicy>[0]),
+      policy: resolvePolicy(preset),
     };
   }
   return baseline(problem);

@@ -47,6 +47,7 @@ import {
   type Clock,
 } from './read-draft';
 import { OVERDUE_INFOBAR_KEY, overdueInfobarText, type OverdueSummary } from '../common/overdue-summary';
+import { hasOverrideReason, readOverrides } from '../common/user-choices';
 
 export interface Budget {
   /** OnMessageSend: completed() is called by then, whatever happens (Outlook nags after 5 s). */
@@ -172,16 +173,13 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     return { allowEvent: true };
   }
 
-  let cachedBaselineOnError: 'allow' | 'block' | undefined;
+  // No memo here: resolvePolicy() caches presets, so baseline() is cheap after the first call.
   function baselineOnError(): 'allow' | 'block' {
-    if (!cachedBaselineOnError) {
-      try {
-        cachedBaselineOnError = baseline().policy.onError;
-      } catch {
-        cachedBaselineOnError = 'allow';
-      }
+    try {
+      return baseline().policy.onError;
+    } catch {
+      return 'allow';
     }
-    return cachedBaselineOnError;
   }
 
   // ---------------------------------------------------------------- OnMessageSend
@@ -233,11 +231,10 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
   async function runSend(item: ComposeItemLike, start: number, gotPolicy: (p: Policy) => void): Promise<SendOutcome> {
     const eff = await policyForItem(item, false, budget.policyFetchSendMs);
     gotPolicy(eff.policy);
-    const maxInspectBytes = inspectLimit(eff.policy, budget);
     const read = await readDraft(office, item, env.core, {
       contents: 'fetch',
       contentDeadline: start + budget.contentMs,
-      maxInspectBytes,
+      maxInspectBytes: budget.maxInspectBytes,
       maxInspectCount: budget.maxInspectCount,
       clock,
     });
@@ -251,7 +248,7 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     if (!stop.length) return { kind: 'allow', reason: findings.length ? 'info-only' : 'clean' };
 
     const overrides = await readOverrides(item);
-    const pending = stop.filter((f) => !(f.allowOverride && overrides[f.rule]));
+    const pending = stop.filter((f) => !(f.allowOverride && hasOverrideReason(overrides, f.rule)));
     if (!pending.length) return { kind: 'allow', reason: 'overridden' };
 
     // The engine's decide() is the one definition of a hard stop (a block the policy does
@@ -293,22 +290,6 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     return { kind: 'alert', alert: kind, options, findings: pending };
   }
 
-  async function readOverrides(item: ComposeItemLike): Promise<Record<string, string>> {
-    const raw = await sessionGet(item, SESSION_KEYS.overrides);
-    if (!raw) return {};
-    try {
-      const parsed = JSON.parse(raw) as Record<string, { reason?: string }>;
-      const out: Record<string, string> = {};
-      for (const rule of Object.keys(parsed)) {
-        const reason = parsed[rule] && parsed[rule].reason;
-        if (reason && reason.trim()) out[rule] = reason;
-      }
-      return out;
-    } catch {
-      return {};
-    }
-  }
-
   // ---------------------------------------------------------------- change events
 
   function changeHandler(name: string, fresh: boolean, precompute: boolean) {
@@ -325,12 +306,11 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
         // Issue #5: unit mailbox has overdue mail (QĐ 652/QĐ-BTTTT Đ12 k4) — cached counts only, no network.
         if (name === 'OnNewMessageCompose') await showOverdueInfobar(item).catch((e: unknown) => log('overdue info bar failed', e));
         const eff = await policyForItem(item, fresh, budget.policyFetchChangeMs);
-        const maxInspectBytes = inspectLimit(eff.policy, budget);
-        if (precompute) await precomputeAttachments(item, maxInspectBytes, start + budget.changeTotalMs - 2000);
+        if (precompute) await precomputeAttachments(item, budget.maxInspectBytes, start + budget.changeTotalMs - 2000);
         const read = await readDraft(office, item, env.core, {
           contents: 'cache-only',
           contentDeadline: start,
-          maxInspectBytes,
+          maxInspectBytes: budget.maxInspectBytes,
           maxInspectCount: budget.maxInspectCount,
           clock,
         });
@@ -398,7 +378,8 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     if (!nm) return;
     const l = lang();
     const byRule: Finding[] = [];
-    for (const f of findings.slice().sort((a, b) => sev(a) - sev(b))) {
+    // evaluate() returns findings block → warn → info, so the first one per rule is its worst.
+    for (const f of findings) {
       if (!byRule.some((g) => g.rule === f.rule)) byRule.push(f);
     }
     const shown = byRule.slice(0, 4);
@@ -442,17 +423,6 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     onMessageFromChangedHandler: changeHandler('OnMessageFromChanged', false, false),
     onMessageSendHandler,
   };
-}
-
-function sev(f: Finding): number {
-  return f.severity === 'block' ? 0 : f.severity === 'warn' ? 1 : 2;
-}
-
-/** The policy may lower the inspection size limit; it never raises it above the budget. */
-function inspectLimit(policy: Policy, budget: Budget): number {
-  const p = policy as unknown as { attachments?: { maxInspectMB?: number } };
-  const mb = p.attachments && typeof p.attachments.maxInspectMB === 'number' ? p.attachments.maxInspectMB : undefined;
-  return mb !== undefined ? Math.min(budget.maxInspectBytes, mb * 1024 * 1024) : budget.maxInspectBytes;
 }
 
 /** FNV-1a over what the user would have to change to make the warning go away. */

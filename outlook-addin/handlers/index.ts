@@ -12,10 +12,11 @@
 import { evaluate, decide } from '../../shared/engine';
 import { prepareDraft } from '../../shared/attachments';
 import { htmlToText } from '../../shared/text/html';
-import { HANDLER_FUNCTION_NAMES, FILES, ROAMING_KEYS } from '../common/constants';
+import { HANDLER_FUNCTION_NAMES, FILES } from '../common/constants';
 import { loadEffectivePolicy, makeFetchText } from '../common/policy-source';
 import { handlerStore } from '../common/storage';
-import { readSummary, summaryStore } from '../common/overdue-summary';
+import { readSummary } from '../common/overdue-summary';
+import { readUserPreset } from '../common/user-choices';
 import { createHandlers } from './handlers';
 import type { OfficeLike } from './office-api';
 
@@ -30,16 +31,6 @@ const timers = {
   setTimeout: typeof setTimeout === 'function' ? (fn: () => void, ms: number) => setTimeout(fn, ms) : undefined,
   clearTimeout: typeof clearTimeout === 'function' ? (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) : undefined,
 };
-
-function userPreset(): string | null {
-  try {
-    const rs = Office.context.roamingSettings;
-    const v = rs ? rs.get(ROAMING_KEYS.preset) : null;
-    return typeof v === 'string' ? v : null;
-  } catch {
-    return null;
-  }
-}
 
 const store = handlerStore(G);
 const fetchText = makeFetchText({
@@ -57,13 +48,15 @@ const handlers = createHandlers({
       fetchText,
       timeoutMs,
       store,
-      userPreset: userPreset(),
+      userPreset: readUserPreset(Office),
     }),
   now: () => Date.now(),
   setTimeout: timers.setTimeout,
   clearTimeout: timers.clearTimeout,
   log: typeof console !== 'undefined' ? (...a: unknown[]) => console.warn('[congvu-guard]', ...a) : undefined,
-  overdueSummary: () => { const st = summaryStore(G as never); return st ? readSummary(st) : Promise.resolve(null); },
+  // The same OfficeRuntime.storage store as the policy cache; without it, an empty memory store
+  // answers null, just as "no summary" (browser runtimes have no store shared with the pane).
+  overdueSummary: () => readSummary(store),
 });
 
 // Outlook finds handlers by the manifest's FunctionName through this map; a missing entry

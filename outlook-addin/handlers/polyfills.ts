@@ -222,11 +222,30 @@ if (typeof G.TextDecoder === 'undefined') {
   G.TextDecoder = MiniTextDecoder;
 }
 
+/** Lone surrogates → U+FFFD, as the WHATWG encoder does (String.prototype.toWellFormed is ES2024). */
+function wellFormed(text: string): string {
+  let s = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      s += text.charAt(i) + text.charAt(i + 1);
+      i++;
+    } else s += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : text.charAt(i);
+  }
+  return s;
+}
+
 if (typeof G.TextEncoder === 'undefined') {
   G.TextEncoder = class {
     readonly encoding = 'utf-8';
     encode(text = ''): Uint8Array {
-      const bytes = unescape(encodeURIComponent(text));
+      let bytes: string;
+      try {
+        bytes = unescape(encodeURIComponent(text));
+      } catch (e) {
+        // encodeURIComponent throws on a lone surrogate; the native TextEncoder writes U+FFFD.
+        bytes = unescape(encodeURIComponent(wellFormed(text)));
+      }
       const out = new Uint8Array(bytes.length);
       for (let i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i);
       return out;

@@ -8,7 +8,7 @@
 import type { Address, Draft, DraftAttachment, Extraction, Finding } from '../../shared/types';
 import type { Policy } from '../../shared/policy';
 import { SESSION_KEYS } from '../common/constants';
-import { base64ToBytes, utf8Encode } from './base64';
+import { base64ToBytes } from './base64';
 import {
   call,
   readProp,
@@ -20,6 +20,7 @@ import {
 } from './office-api';
 
 export interface CoreApi {
+  /** shared/engine evaluate(): findings ordered block → warn → info, which the alert and info bars rely on. */
   evaluate(draft: Draft, policy: Policy): Finding[];
   /** shared/engine decide(): 'send' | 'confirm' | 'stop' — one definition of "blocks" for every host. */
   decide(findings: readonly Finding[]): 'send' | 'confirm' | 'stop';
@@ -144,10 +145,11 @@ export async function fetchAttachmentBytes(
   switch (content.format) {
     case 'base64':
       return { bytes: base64ToBytes(content.content) };
+    // TextEncoder: the handler bundle polyfills it where the runtime lacks it (polyfills.ts).
     case 'eml':
-      return { bytes: utf8Encode(content.content), type: 'message/rfc822' };
+      return { bytes: new TextEncoder().encode(content.content), type: 'message/rfc822' };
     case 'iCalendar':
-      return { bytes: utf8Encode(content.content), type: 'text/calendar' };
+      return { bytes: new TextEncoder().encode(content.content), type: 'text/calendar' };
     default:
       return null; // 'url': a cloud attachment
   }
@@ -156,8 +158,6 @@ export async function fetchAttachmentBytes(
 export interface ReadResult {
   draft: Draft;
   metas: AttachmentMeta[];
-  /** Attachments whose bytes were fetched in this call (extraction still to be done). */
-  fetched: number;
 }
 
 export async function readDraft(office: OfficeLike, item: ComposeItemLike, core: CoreApi, opts: ReadOptions): Promise<ReadResult> {
@@ -186,7 +186,6 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
   });
 
   let inspected = 0;
-  let fetched = 0;
   await Promise.all(
     metas.map(async (meta, i) => {
       if (!meta.inspectable) return;
@@ -211,7 +210,6 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
         } else if (got) {
           attachments[i].bytes = got.bytes;
           if (got.type && !attachments[i].type) attachments[i].type = got.type;
-          fetched++;
         }
       } catch (e) {
         // One unreadable attachment must not sink the whole check: the engine sees it as unreadable.
@@ -230,7 +228,7 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
   };
   if (html) draft.bodyHtml = html;
   if (sender) draft.from = sender;
-  return { draft, metas, fetched };
+  return { draft, metas };
 }
 
 export function unreadable(meta: AttachmentMeta, reason: 'timeout' | 'no-content' | 'too-large', detail?: string): Extraction {

@@ -11,7 +11,8 @@ import { htmlToText } from '../../shared/text/html';
 import { FILES, ROAMING_KEYS, SESSION_KEYS } from '../common/constants';
 import { loadEffectivePolicy, makeFetchText, type EffectivePolicy } from '../common/policy-source';
 import { localStore, memoryStore, officeRuntimeStore, type KeyValueStore } from '../common/storage';
-import { extractBefore, readDraft, sessionGet, sessionSet } from '../handlers/read-draft';
+import { readOverrides, readUserPreset, type Overrides } from '../common/user-choices';
+import { extractBefore, readDraft, sessionSet } from '../handlers/read-draft';
 import { call, type ComposeItemLike, type OfficeLike } from '../handlers/office-api';
 
 export type ItemMode = 'compose' | 'read' | 'none';
@@ -25,7 +26,7 @@ export interface PaneModel {
   userPreset: string | null;
   /** The user may pick a preset only while no admin policy is in force. */
   canChoosePreset: boolean;
-  overrides: Record<string, { reason: string; at: string }>;
+  overrides: Overrides;
   readError?: string;
   storeKind: KeyValueStore['kind'];
 }
@@ -61,15 +62,6 @@ export function itemMode(item: ComposeItemLike | null | undefined): ItemMode {
   if (!item) return 'none';
   // Compose items expose subject as an object with getAsync; read items as a string.
   return typeof item.subject === 'object' && item.subject !== null ? 'compose' : 'read';
-}
-
-export function readUserPreset(office: OfficeLike): string | null {
-  try {
-    const v = office.context.roamingSettings ? office.context.roamingSettings.get(ROAMING_KEYS.preset) : null;
-    return typeof v === 'string' && v ? v : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function saveUserPreset(office: OfficeLike, preset: string): Promise<void> {
@@ -129,16 +121,6 @@ export async function loadPaneModel(env: PaneEnv): Promise<PaneModel> {
     return { ...base, draft, findings, overrides };
   } catch (e) {
     return { ...base, readError: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-export async function readOverrides(item: ComposeItemLike): Promise<PaneModel['overrides']> {
-  const raw = await sessionGet(item, SESSION_KEYS.overrides);
-  if (!raw) return {};
-  try {
-    return JSON.parse(raw) as PaneModel['overrides'];
-  } catch {
-    return {};
   }
 }
 

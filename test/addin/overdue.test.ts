@@ -9,7 +9,8 @@ import { resolvePolicy } from '../../shared/policy';
 import { overdue } from '../../shared/calendar';
 import { ReaderError } from '../../shared/mailbox/readers';
 import { loadOverdue, lateText, unitMailboxesFor } from '../../outlook-addin/taskpane/overdue';
-import { OVERDUE_INFOBAR_KEY, OVERDUE_SUMMARY_KEY, overdueInfobarText, parseSummary, readSummary, summaryStore } from '../../outlook-addin/common/overdue-summary';
+import { OVERDUE_INFOBAR_KEY, OVERDUE_SUMMARY_KEY, overdueInfobarText, parseSummary, readSummary } from '../../outlook-addin/common/overdue-summary';
+import { handlerStore } from '../../outlook-addin/common/storage';
 import { memoryStore } from '../../outlook-addin/common/storage';
 import { createHandlers } from '../../outlook-addin/handlers/handlers';
 import { HANDLER_FUNCTION_NAMES } from '../../outlook-addin/common/constants';
@@ -182,10 +183,10 @@ describe('OnNewMessageCompose info bar (cached counts, no network)', () => {
     expect(overdueInfobarText(long, NOW, 'vi')!.length).toBe(150);
   });
 
-  it('summaryStore: OfficeRuntime.storage only (the handler bundle never uses localStorage)', async () => {
-    expect(summaryStore({})).toBeNull();
+  it('the handler store: OfficeRuntime.storage only (the handler bundle never uses localStorage)', async () => {
+    expect(await readSummary(handlerStore({}))).toBeNull();
     const data = new Map<string, string>([[OVERDUE_SUMMARY_KEY, summary(4)]]);
-    const st = summaryStore({ OfficeRuntime: { storage: { getItem: async (k) => data.get(k) ?? null, setItem: async (k, v) => void data.set(k, v) } } })!;
+    const st = handlerStore({ OfficeRuntime: { storage: { getItem: async (k) => data.get(k) ?? null, setItem: async (k, v) => void data.set(k, v) } } });
     expect((await readSummary(st))!.mailboxes[0].overdue).toBe(4);
   });
 });
