@@ -21,6 +21,7 @@ import { resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { extractAttachment } from '../shared/attachments/index.ts';
 import { makeDocx, prng as rng, xmlEscape } from '../test/fixtures/builders.ts';
+import { median } from './util.ts';
 
 const MiB = 1024 * 1024;
 const TARGET_XML_BYTES = 20 * MiB;
@@ -97,12 +98,6 @@ export function makeBenchDocx(targetBytes = TARGET_XML_BYTES): { bytes: Uint8Arr
   const bodyXml = parts.join('');
   const bytes = makeDocx({ bodyXml, body: ['Kết thúc văn bản'], header: ['ỦY BAN NHÂN DÂN TỈNH'], footer: ['Trang'] });
   return { bytes, xmlBytes: size };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 export async function benchDocx20MiB(): Promise<{ bench: 'docx-20mib'; median_ms: number; vs_mammoth: number; mammoth_median_ms: number }> {

@@ -4,20 +4,13 @@
  *   docx-20mib ≤ 1.5 s and ≥ 3× faster than mammoth · admin regex (a+)+$ on 1 MiB ≤ 100 ms
  * Targets live here, never in timed unit tests. Exit 1 when a target is missed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { evaluate } from '../shared/engine';
 import { resolvePolicy } from '../shared/policy';
 import type { Draft } from '../shared/types';
 import { compileCustomMarkings, findMarkings } from '../shared/text';
 import { benchScanVsIndexOf } from './scan';
 import { benchDocx20MiB } from './docx';
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+import { median, readRegulations } from './util';
 
 function time(fn: () => void, runs: number, warmup = Math.min(50, runs)): number {
   for (let i = 0; i < warmup; i++) fn();
@@ -32,13 +25,7 @@ function time(fn: () => void, runs: number, warmup = Math.min(50, runs)): number
 
 /** Administrative prose from the regulations (hard negatives like "mật khẩu" included). */
 function prose(bytes: number): string {
-  const dir = resolve(import.meta.dirname, '..', '..', 'shared', 'regulations');
-  let src: string;
-  try {
-    src = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
-  } catch {
-    throw new Error(`Không đọc được các quy chế tại ${dir} / cannot read the regulations at ${dir}`);
-  }
+  let src = readRegulations().join('\n');
   // The regulations themselves cite "mật" in their prohibitions; strip the real markings so
   // a "clean" benchmark draft stays clean and measures the no-finding path.
   src = src.replace(/tuyệt mật|tối mật|bí mật nhà nước|văn bản mật|tài liệu mật|\bmật\b(?! khẩu)/giu, 'bảo mật');

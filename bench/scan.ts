@@ -14,12 +14,10 @@
  * Run alone: `npx tsx bench/scan.ts` prints one JSON line; `--details` adds the wall-clock
  * ratio, the match count and the indexOf speed for other phrases.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findMarkings } from '../shared/text';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { median, readRegulations } from './util';
 const TARGET_BYTES = 8 * 1024 * 1024;
 /** Longest stretch (UTF-8 bytes) allowed without a word containing "mật". */
 const MAT_EVERY_BYTES = 2048;
@@ -63,17 +61,7 @@ function utf8Len(s: string): number {
 }
 
 export function buildBenchText(): string {
-  const dir = resolve(repoRoot, '..', 'shared', 'regulations');
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
-  } catch {
-    throw new Error(`Không đọc được các quy chế tại ${dir} / cannot read the regulations at ${dir}`);
-  }
-  if (files.length === 0) throw new Error(`Không có tệp .txt nào trong ${dir} / no .txt regulation files in ${dir}`);
-  const lines = files.flatMap((f) => readFileSync(resolve(dir, f), 'utf8').normalize('NFC').split('\n'));
+  const lines = readRegulations().flatMap((text) => text.normalize('NFC').split('\n'));
   const parts: string[] = [];
   let bytes = 0;
   let since = 0;
@@ -111,12 +99,6 @@ function sliceUtf8(s: string, maxBytes: number): string {
     if (w === 4) i++;
   }
   return s;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**
