@@ -4,14 +4,13 @@
 //   .output/firefox-mv3 (+ zip)  Firefox extension
 //   .output/outlook-addin/       Outlook add-in (static files + manifest.xml)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 // `wxt zip` builds first, then packs: one step per browser.
 const steps = [
   ['Tiện ích Chrome/Edge + zip / Chrome/Edge extension + zip', ['npx', 'wxt', 'zip']],
   ['Tiện ích Firefox + zip / Firefox extension + zip', ['npx', 'wxt', 'zip', '-b', 'firefox']],
+  ['Outlook add-in', ['node', 'scripts/build-addin.mjs']],
 ];
-if (existsSync('scripts/build-addin.mjs')) steps.push(['Outlook add-in', ['node', 'scripts/build-addin.mjs']]);
 
 for (const [i, [label, cmd]] of steps.entries()) {
   const t0 = Date.now();

@@ -220,10 +220,16 @@ export interface Label {
   expect: string[];
 }
 
-export function buildCorpus(): Label[] {
+/** A labelled case with the exact bytes written to its .eml file (so the eval need not read it back). */
+export interface BuiltCase extends Label {
+  eml: Uint8Array;
+}
+
+export function buildCorpus(): BuiltCase[] {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const labels: Label[] = [];
+  const built: BuiltCase[] = [];
   cases.forEach((c, i) => {
     const file = `${String(i + 1).padStart(3, '0')}-${c.slug}.eml`;
     const eml = makeEml({
@@ -235,12 +241,16 @@ export function buildCorpus(): Label[] {
       ...(c.html !== undefined ? { html: c.html } : {}),
       ...(c.attachments ? { attachments: c.attachments } : {}),
     });
-    writeFileSync(resolve(OUT, file), eml);
-    labels.push({ file, policy: c.policy ?? 'vn-baseline', expect: [...c.expect].sort() });
+    // UTF-8, as writeFileSync(file, string) would write it.
+    const bytes = new TextEncoder().encode(eml);
+    writeFileSync(resolve(OUT, file), bytes);
+    const label: Label = { file, policy: c.policy ?? 'vn-baseline', expect: [...c.expect].sort() };
+    labels.push(label);
+    built.push({ ...label, eml: bytes });
   });
   writeFileSync(resolve(OUT, 'labels.json'), JSON.stringify(labels, null, 1));
   writeFileSync(resolve(OUT, 'policies.json'), JSON.stringify(POLICIES, null, 1));
-  return labels;
+  return built;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
