@@ -1,27 +1,13 @@
 import type { RuleId } from '../policy/schema';
 import { formatCitation, type PresetId } from '../policy/sources';
 import type { RuleMeta } from './types';
-import { classifiedContent } from './classified-content';
-import { attachmentTooLarge } from './attachment-too-large';
-import { personalSender } from './personal-sender';
-import { publicRecipient } from './public-recipient';
-import { legacyEncoding } from './legacy-encoding';
-import { officialFromPersonal } from './official-from-personal';
-import { senderDisplayName } from './sender-display-name';
-import { attachmentUnreadable } from './attachment-unreadable';
+import { COMPOSE_RULES } from './registry';
 import { noServiceSignup } from './no-service-signup';
 import { passwordPolicy } from './password-policy';
 import * as other from './mailbox-meta';
 
 const all: RuleMeta[] = [
-  classifiedContent.meta,
-  attachmentTooLarge.meta,
-  personalSender.meta,
-  publicRecipient.meta,
-  legacyEncoding.meta,
-  officialFromPersonal.meta,
-  senderDisplayName.meta,
-  attachmentUnreadable.meta,
+  ...COMPOSE_RULES.map((r) => r.meta),
   ...Object.values(other).map((r) => r.meta),
   noServiceSignup.meta,
   passwordPolicy.meta,
