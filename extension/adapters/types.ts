@@ -22,10 +22,13 @@ export interface WebmailAdapter {
   /** Is a compose form open right now? */
   isComposeOpen(doc: Document): boolean;
   /**
-   * Read the open compose form. Attachments carry names and sizes as the page shows them;
-   * the attach-time capture layer merges in bytes for files attached in this tab.
-   * Returns null when no compose form is open.
+   * Read the open compose form once: the Draft and why that read may be incomplete (see
+   * readIssues). Attachments carry names and sizes as the page shows them; the attach-time
+   * capture layer merges in bytes for files attached in this tab. Returns null when no compose
+   * form is open. The guard calls this on every Send, so the form is read once, not per half.
    */
+  read(doc: Document): AdapterRead | null;
+  /** read(doc)?.draft, for callers that need only the draft. */
   readDraft(doc: Document): Draft | null;
   /** Does this event target (or an ancestor) act as Send? */
   isSendControl(target: EventTarget | null, doc: Document): boolean;
@@ -52,11 +55,18 @@ export interface WebmailAdapter {
    * guard must add its capture keydown listener to each (re-ask: editors are re-created).
    */
   keyDocuments?(doc: Document): Document[];
+  /** read(doc)?.issues ?? [], for callers that need only the issues (absent = none). */
+  readIssues?(doc: Document): string[];
+}
+
+/** One read of the compose form (WebmailAdapter.read). */
+export interface AdapterRead {
+  draft: Draft;
   /**
-   * Why the last read may be incomplete or guessed (Vietnamese, shown to the user), e.g.
+   * Why this read may be incomplete or guessed (Vietnamese, shown to the user), e.g.
    * recipients shown by name only, an unreadable size, or a heuristic (generic) adapter.
    * Non-empty → the guard must treat the findings as warn-only and show these reasons;
    * it must never block silently on a low-confidence read.
    */
-  readIssues?(doc: Document): string[];
+  issues: string[];
 }

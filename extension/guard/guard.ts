@@ -57,7 +57,7 @@ export type DialogModel =
       /** "Chuyển sang Unicode" (legacy-encoding finding with a fix). */
       fix: Fix | null;
       /**
-       * Why the adapter's read of the page may be incomplete (adapter.readIssues, Vietnamese).
+       * Why the adapter's read of the page may be incomplete (adapter.read().issues, Vietnamese).
        * When present, blocking findings were downgraded to warnings: a low-confidence read
        * must never block without saying why.
        */
@@ -294,10 +294,14 @@ export class Guard {
   private assess(opts: { ignorePending?: boolean } = {}): Assessment {
     const { adapter, doc, evaluate, attachments } = this.deps;
     const policy = this.deps.policy.current();
+    // One read of the form per check: the draft and the reasons it may be incomplete together.
     let draft: Draft | null;
+    let issues: string[] = [];
     let readError = '';
     try {
-      draft = adapter.readDraft(doc);
+      const read = adapter.read(doc);
+      draft = read?.draft ?? null;
+      issues = read?.issues ?? [];
     } catch (e) {
       draft = null;
       readError = errorText(e);
@@ -330,20 +334,13 @@ export class Guard {
     } catch (e) {
       return { kind: 'failure', fp, reason: 'engine', detail: errorText(e) };
     }
-    const a = this.classify(fp, policy, findings);
+    const a = this.classify(fp, policy, findings, issues);
     this.memo = { fp, policy, until: this.now() + DECISION_TTL_MS, a };
     return a;
   }
 
-  private classify(fp: string, policy: Policy, input: Finding[]): Assessment {
-    const { adapter, doc } = this.deps;
+  private classify(fp: string, policy: Policy, input: Finding[], notes: string[]): Assessment {
     let findings = input;
-    let notes: string[] = [];
-    try {
-      notes = adapter.readIssues?.(doc) ?? [];
-    } catch {
-      notes = [];
-    }
     if (notes.length) {
       findings = findings.map((f): Finding => (f.severity === 'block' ? { ...f, severity: 'warn', allowOverride: true } : f));
     }

@@ -29,6 +29,11 @@ export function makeAdapter(overrides: Partial<WebmailAdapter> = {}): WebmailAda
     triggered: 0,
     detect: () => true,
     isComposeOpen: (doc) => !!doc.getElementById('compose'),
+    // Built from the two halves so that tests can override readDraft / readIssues alone.
+    read(doc) {
+      const draft = adapter.readDraft(doc);
+      return draft ? { draft, issues: adapter.readIssues?.(doc) ?? [] } : null;
+    },
     readDraft(doc): Draft | null {
       const subject = doc.getElementById('subject') as HTMLInputElement | null;
       if (!subject) return null;

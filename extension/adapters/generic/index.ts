@@ -12,7 +12,7 @@
  *    "Gửi"/"Send" is found, so the toolbar shows "bảo vệ chưa hoạt động".
  */
 import type { Address, Draft, DraftAttachment } from '../../../shared/types';
-import type { AdapterHealth, WebmailAdapter } from '../types';
+import type { AdapterHealth, AdapterRead, WebmailAdapter } from '../types';
 import {
   all,
   asElement,
@@ -239,7 +239,7 @@ function readAttachments(root: Element, editor: Editor): DraftAttachment[] {
   return out;
 }
 
-function read(doc: Document): { draft: Draft; issues: string[] } | null {
+function read(doc: Document): AdapterRead | null {
   const c = findCompose(doc);
   if (!c) return null;
   const issues = [GENERIC_NOTICE];
@@ -278,6 +278,8 @@ export const genericAdapter: WebmailAdapter = {
   isComposeOpen(doc) {
     return !!findCompose(doc);
   },
+
+  read,
 
   readDraft(doc) {
     return read(doc)?.draft ?? null;

@@ -8,7 +8,7 @@
  * be open; the one whose Send the guard last asked about is used (dom-utils rememberRoot).
  */
 import type { Address, Draft, DraftAttachment } from '../../../shared/types';
-import type { AdapterHealth, WebmailAdapter } from '../types';
+import type { AdapterHealth, AdapterRead, WebmailAdapter } from '../types';
 import {
   all,
   asElement,
@@ -169,12 +169,8 @@ function attachments(root: Element, issues: string[]): DraftAttachment[] {
 
 // ---------------------------------------------------------------------------------------
 
-interface Read {
-  draft: Draft;
-  issues: string[];
-}
 
-function read(doc: Document): Read | null {
+function read(doc: Document): AdapterRead | null {
   const root = activeRoot(doc);
   if (!root) return null;
   const issues: string[] = [];
@@ -204,6 +200,8 @@ export const gmailAdapter: WebmailAdapter = {
   isComposeOpen(doc) {
     return composeRoots(doc).length > 0;
   },
+
+  read,
 
   readDraft(doc) {
     return read(doc)?.draft ?? null;

@@ -9,7 +9,7 @@
  * last asked about is remembered (dom-utils rememberRoot).
  */
 import type { Address, Draft, DraftAttachment } from '../../../shared/types';
-import type { AdapterHealth, WebmailAdapter } from '../types';
+import type { AdapterHealth, AdapterRead, WebmailAdapter } from '../types';
 import {
   all,
   asElement,
@@ -218,12 +218,8 @@ function fromOf(doc: Document, root: Element): Address | undefined {
 
 // ---------------------------------------------------------------------------------------
 
-interface Read {
-  draft: Draft;
-  issues: string[];
-}
 
-function read(doc: Document): Read | null {
+function read(doc: Document): AdapterRead | null {
   const root = activeRoot(doc);
   if (!root) return null;
   const issues: string[] = [];
@@ -254,6 +250,8 @@ export const owaAdapter: WebmailAdapter = {
   isComposeOpen(doc) {
     return composeRoots(doc).length > 0;
   },
+
+  read,
 
   readDraft(doc) {
     return read(doc)?.draft ?? null;

@@ -112,6 +112,12 @@ export const roundcubeAdapter: WebmailAdapter = {
     return !!(q(doc, SEL.subject) && q(doc, SEL.body));
   },
 
+  read(doc) {
+    // Roundcube's form shows every address and size: nothing to report about the read itself.
+    const draft = roundcubeAdapter.readDraft(doc);
+    return draft ? { draft, issues: [] } : null;
+  },
+
   readDraft(doc) {
     if (!roundcubeAdapter.isComposeOpen(doc)) return null;
     const subjectEl = q<HTMLInputElement>(doc, SEL.subject);

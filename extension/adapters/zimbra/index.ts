@@ -17,7 +17,7 @@
  * action call; the DOM listeners here are the fallback.
  */
 import type { Address, Draft, DraftAttachment } from '../../../shared/types';
-import type { AdapterHealth, WebmailAdapter } from '../types';
+import type { AdapterHealth, AdapterRead, WebmailAdapter } from '../types';
 import {
   all,
   asElement,
@@ -58,10 +58,6 @@ import {
 type Variant = 'classic' | 'modern';
 type Field = 'to' | 'cc' | 'bcc';
 
-interface Read {
-  draft: Draft;
-  issues: string[];
-}
 
 // ---------------------------------------------------------------------------------------
 // Which client
@@ -177,7 +173,7 @@ function classicAttachments(doc: Document, n: string, issues: string[]): DraftAt
   return out;
 }
 
-function readClassic(doc: Document): Read | null {
+function readClassic(doc: Document): AdapterRead | null {
   const active = activeClassicView(doc);
   if (!active) return null;
   const { view, n } = active;
@@ -332,7 +328,7 @@ function modernAttachments(root: Element, issues: string[]): DraftAttachment[] {
   return out;
 }
 
-function readModern(doc: Document): Read | null {
+function readModern(doc: Document): AdapterRead | null {
   const root = modernComposer(doc);
   if (!root) return null;
   const issues: string[] = [];
@@ -376,7 +372,7 @@ function composeOpen(doc: Document): boolean {
   return false;
 }
 
-function read(doc: Document): Read | null {
+function read(doc: Document): AdapterRead | null {
   const v = variant(doc);
   if (v === 'classic') return readClassic(doc);
   if (v === 'modern') return readModern(doc);
@@ -394,6 +390,8 @@ export const zimbraAdapter: WebmailAdapter = {
   isComposeOpen(doc) {
     return composeOpen(doc);
   },
+
+  read,
 
   readDraft(doc) {
     return read(doc)?.draft ?? null;
