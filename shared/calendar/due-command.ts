@@ -5,7 +5,7 @@
  */
 
 import { formatIsoVn, parseIsoInstant } from './time.ts';
-import { type CalendarPolicy, internal, workingDaysBetween } from './working.ts';
+import { type CalendarPolicy, dueAt, workingDaysBetween } from './working.ts';
 
 export interface DueCommandArgs {
   /** ISO-8601; without a zone it is read as Vietnamese time (+07:00). */
@@ -29,8 +29,7 @@ export function runDueCommand(args: DueCommandArgs, policy: CalendarPolicy): { s
     const shown = JSON.stringify(String(args.format));
     throw new Error(`Định dạng không hợp lệ: ${shown} (cần text hoặc json) / Invalid --format: ${shown} (text or json expected)`);
   }
-  const c = internal.compile(policy);
-  const due = internal.dueInstant(received, c);
+  const due = dueAt(new Date(received), policy).getTime();
   if (args.format === 'text') return { stdout: `${formatIsoVn(due)}\n` };
   const result = {
     received: formatIsoVn(received),

@@ -65,7 +65,24 @@ function compileDays(list: readonly string[] | undefined, field: string): Set<nu
   return out;
 }
 
+/**
+ * Compiled calendars, per policy object: every public function compiles its policy, and
+ * hosts call several of them (and overdue() once per refresh) with the same resolved policy.
+ * Policies are replaced, never edited in place, as for the address patterns in mailbox/index.ts.
+ * A policy that does not compile is not cached, so it throws the same error on every call.
+ */
+const compiledCalendars = new WeakMap<CalendarPolicy, CompiledCalendar>();
+
 function compile(policy: CalendarPolicy): CompiledCalendar {
+  let c = compiledCalendars.get(policy);
+  if (!c) {
+    c = compileUncached(policy);
+    compiledCalendars.set(policy, c);
+  }
+  return c;
+}
+
+function compileUncached(policy: CalendarPolicy): CompiledCalendar {
   const cal = policy.calendar;
   const intervals = cal?.workingHours ?? [];
   let endOfDay = -1;
@@ -269,6 +286,9 @@ export function nextCheckTimes(now: Date | string, policy: CalendarPolicy, count
   return out;
 }
 
-/** @internal shared with overdue.ts and the CLI so that one policy is compiled once per call. */
-export const internal = { compile, dueInstant, isWorking, toInstant };
+/**
+ * @internal for overdue.ts, which validates the policy and `now` before looking at any item
+ * (an empty list still reports a bad policy) and works on epoch milliseconds per item.
+ */
+export const internal = { compile, dueInstant, toInstant };
 export type { CompiledCalendar };
