@@ -31,28 +31,15 @@ export function labelIs(text: string | null | undefined, labels: readonly string
   return labels.some((l) => normalizeLabel(l) === t);
 }
 
-export function labelStartsWith(text: string | null | undefined, prefixes: readonly string[]): boolean {
-  const t = normalizeLabel(text);
-  if (!t) return false;
-  return prefixes.some((p) => t.startsWith(normalizeLabel(p)));
-}
-
 // ---------------------------------------------------------------------------------------
 // Addresses
 
 const EMAIL_CORE =
   "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
 const EMAIL_EXACT = new RegExp(`^${EMAIL_CORE}$`);
-const EMAIL_FIND = new RegExp(EMAIL_CORE);
 
 export function isEmail(s: string | null | undefined): boolean {
   return EMAIL_EXACT.test((s ?? '').trim());
-}
-
-/** First e-mail address inside a longer string, or null. */
-export function findEmail(s: string | null | undefined): string | null {
-  const m = EMAIL_FIND.exec(cleanText(s));
-  return m ? m[0] : null;
 }
 
 function unquote(s: string): string {

@@ -7,6 +7,7 @@
  * (a reason typed by a user is untrusted text; OWASP "CSV injection").
  */
 import type { OverrideRecord } from '../guard/guard';
+import { vnClock } from './vn-time';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -26,13 +27,10 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Vietnam has no daylight saving: UTC+7 all year, so no time-zone database is needed. */
+/** "yyyy-MM-dd HH:mm:ss" in Vietnamese time (UTC+7), whatever the machine's zone. */
 export function vietnamTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  const c = vnClock(iso);
+  return c ? `${c.year}-${c.month}-${c.day} ${c.hours}:${c.minutes}:${c.seconds}` : iso;
 }
 
 export function auditCsv(records: readonly OverrideRecord[], lang: 'vi' | 'en' = 'vi'): string {

@@ -16,9 +16,10 @@
  * good one (policyCache) stays in force and the error is reported in plain Vietnamese through
  * `source.error_vi`, which the popup and the options page show.
  */
-import { PUBLIC_PROVIDER_DOMAINS, isPresetId, resolvePolicy, validatePolicy, validatePolicyText, type PolicyInput, type PolicyIssue } from '../../shared/policy';
+import { isPresetId, resolvePolicy, validatePolicy, validatePolicyText, type PolicyInput, type PolicyIssue } from '../../shared/policy';
 import { managedToPolicy, policyToManaged, type ManagedSettings } from '../../shared/policy/managed';
 import { resolveLayers } from '../../shared/policy/resolve';
+import { isPublicProviderDomain } from './public-domains';
 import { DEFAULT_PRESET, STORAGE_KEYS, affectsPolicy, type PolicyResponse, type PolicySourceInfo } from './messages';
 
 export interface StorageAreaLike {
@@ -136,7 +137,7 @@ export function ownAgencyDomains(addresses: unknown): string[] {
     const m = /^[^@\s]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i.exec(a.trim());
     if (!m) continue;
     const d = m[1].toLowerCase();
-    if (PUBLIC_PROVIDER_DOMAINS.some((p) => d === p || d.endsWith('.' + p))) continue;
+    if (isPublicProviderDomain(d)) continue;
     out.add(d);
   }
   return [...out];

@@ -14,6 +14,7 @@
  * Everything is injected (browser APIs, policy, clock) so tests run it with fakes and fake timers.
  */
 import { overdue, type CalendarPolicy } from '../../shared/calendar';
+import { VN_OFFSET_MS } from '../../shared/calendar/time';
 import {
   SNOOZE_ALL, badgeText, emptyCache, isCache, normalizeMailboxes, popupModel, pruneSnoozes, toCachedItems,
   type OverdueCache, type Snoozes,
@@ -256,7 +257,7 @@ export function initUnitMailbox(deps: UnitMailboxDeps): UnitMailboxController {
       if (snoozes[SNOOZE_ALL]) return; // "Tạm ẩn nhắc nhở" covers the check reminders too
       const cache = isCache(got[KEYS.overdueCache]) ? (got[KEYS.overdueCache] as OverdueCache) : null;
       const model = popupModel(cache, snoozes, boxes, now());
-      const hhmm = new Date(due + 7 * 3_600_000).toISOString().slice(11, 16);
+      const hhmm = new Date(due + VN_OFFSET_MS).toISOString().slice(11, 16); // Vietnamese time
       // Bình Phước QĐ 48/2009 Đ8 k2 (and the other presets' check times): open the unit mailbox.
       await notify(
         `cg-check:${due}`,

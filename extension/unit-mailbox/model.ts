@@ -10,6 +10,7 @@
  */
 import type { OverdueEntry } from '../../shared/calendar';
 import { formatLate } from '../../shared/calendar';
+import { vnClock } from '../lib/vn-time';
 
 export { formatLate };
 
@@ -178,11 +179,8 @@ export function badgeText(count: number): string {
 
 /** "dd/MM/yyyy HH:mm" in Vietnamese time (UTC+7), whatever the machine's zone. */
 export function formatVn(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  const c = vnClock(iso);
+  return c ? `${c.day}/${c.month}/${c.year} ${c.hours}:${c.minutes}` : iso;
 }
 
 /** The message in the webmail. */

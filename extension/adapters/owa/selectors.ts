@@ -69,12 +69,6 @@ export const SUBJECT = [
   'input[id$="_SUBJECT"]',
 ] as const;
 
-export const FIELD_LABELS = {
-  to: ['To', 'Đến', 'Tới'],
-  cc: ['Cc'],
-  bcc: ['Bcc'],
-} as const;
-
 /** M365 recipient wells, per field: the contenteditable, then its [role=group] by id suffix. */
 export const WELL = {
   to: ['[contenteditable="true"][aria-label="To"]', '[contenteditable="true"][aria-label="Đến"]', '[role="group"][id$="_TO"] [contenteditable="true"]'],

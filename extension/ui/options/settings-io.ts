@@ -5,7 +5,8 @@
  * import on a managed office computer.
  */
 import { z } from 'zod';
-import { PRESET_IDS, PUBLIC_PROVIDER_DOMAINS, jsonPath } from '../../../shared/policy';
+import { PRESET_IDS, jsonPath } from '../../../shared/policy';
+import { isPublicProviderDomain } from '../../lib/public-domains';
 
 export const SETTINGS_FORMAT = 'congvu-guard-user-settings';
 
@@ -36,8 +37,7 @@ const FileSchema = z
   .strict();
 
 export function isPublicAddress(address: string): boolean {
-  const d = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-  return PUBLIC_PROVIDER_DOMAINS.some((p) => d === p || d.endsWith('.' + p));
+  return isPublicProviderDomain(address.slice(address.lastIndexOf('@') + 1));
 }
 
 export function checkAddress(address: string, opts: { agencyOnly?: boolean } = {}): 'ok' | 'invalid' | 'public' {
