@@ -1,9 +1,10 @@
 /**
  * Office.js compose item → shared Draft.
  *
- * Everything is read in parallel; attachment contents are fetched only for small files the
- * extractor understands, only until a deadline, and are reused from sessionData when a
- * change event (OnMessageAttachmentsChanged / OnNewMessageCompose) already extracted them.
+ * Everything is read in parallel; attachment contents are fetched only for small files that
+ * may hold text (not media, not PDFs: see MEDIA and PDF below), only until a deadline, and
+ * are reused from sessionData when a change event (OnMessageAttachmentsChanged /
+ * OnNewMessageCompose) already extracted them.
  */
 import type { Address, Draft, DraftAttachment, Extraction, Finding } from '../../shared/types';
 import type { Policy } from '../../shared/policy';
@@ -29,15 +30,32 @@ export interface CoreApi {
   htmlToText(html: string): string;
 }
 
-/** Extensions the shared extractor reads (shared/attachments): others are not fetched at all. */
-const INSPECTABLE = /\.(txt|csv|tsv|md|htm|html|xml|json|rtf|eml|docx|docm|dotx|xlsx|xlsm|pptx|ppsx|odt|ods|odp|pdf)$/i;
+/**
+ * Pictures, sound, video and fonts hold no text to check (shared/attachments/extract.ts skips
+ * them too), so they are not downloaded. Everything else is fetched and the shared extractor
+ * decides by content, as in the browser extension: a stale list of names here once left
+ * .doc/.xls/.ppt, .zip/.gz/.tar and .mht unread in Outlook.
+ */
+const MEDIA =
+  /\.(png|jpe?g|jpe|jfif|gif|bmp|tiff?|webp|heic|heif|ico|emf|wmf|mp3|wav|m4a|aac|ogg|oga|flac|wma|amr|mp4|m4v|mov|avi|wmv|mkv|webm|flv|3gp|mpe?g|ttf|otf|woff2?)$/i;
+
+/**
+ * scripts/build-addin.mjs stubs pdf.js out of both add-in bundles, so a PDF can never be read
+ * here: it is reported unsupported without downloading it (up to maxInspectBytes for nothing).
+ */
+const PDF = /\.pdf$/i;
+/** The detail the stubbed extractor reported for a PDF, kept so users see the same explanation. */
+const PDF_UNSUPPORTED = 'PDF reader not available in this host (PDF text extraction is not available in the Outlook add-in)';
 
 export interface AttachmentMeta {
   id: string;
   name: string;
   size: number;
   attachmentType: string;
+  /** Worth downloading for the extractor. */
   inspectable: boolean;
+  /** A PDF small enough to have been inspected: reported unsupported without a download. */
+  pdf: boolean;
 }
 
 export interface Clock {
@@ -80,14 +98,18 @@ export function listAttachments(item: ComposeItemLike): Promise<AttachmentDetail
 
 export function attachmentMeta(a: AttachmentDetailsLike, maxInspectBytes: number): AttachmentMeta {
   const type = a.attachmentType || 'file';
+  const name = a.name || '';
+  // Cloud attachments are links (format "url"): there are no bytes to inspect.
+  const inScope = type !== 'cloud' && (a.size || 0) <= maxInspectBytes;
+  // An attached Outlook item arrives as .eml whatever its subject ends with.
+  const pdf = inScope && type !== 'item' && PDF.test(name);
   return {
     id: a.id,
     name: a.name,
     size: a.size || 0,
     attachmentType: type,
-    // Cloud attachments are links (format "url"): there are no bytes to inspect.
-    inspectable:
-      type !== 'cloud' && (a.size || 0) <= maxInspectBytes && (type === 'item' || INSPECTABLE.test(a.name || '')),
+    inspectable: inScope && (type === 'item' || (!pdf && !MEDIA.test(name))),
+    pdf,
   };
 }
 
@@ -188,6 +210,10 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
   let inspected = 0;
   await Promise.all(
     metas.map(async (meta, i) => {
+      if (meta.pdf) {
+        attachments[i].extraction = unreadable(meta, 'unsupported', PDF_UNSUPPORTED);
+        return;
+      }
       if (!meta.inspectable) return;
       if (inspected >= opts.maxInspectCount) return;
       inspected++;
@@ -231,7 +257,7 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
   return { draft, metas };
 }
 
-export function unreadable(meta: AttachmentMeta, reason: 'timeout' | 'no-content' | 'too-large', detail?: string): Extraction {
+export function unreadable(meta: AttachmentMeta, reason: 'timeout' | 'no-content' | 'too-large' | 'unsupported', detail?: string): Extraction {
   const u: { reason: typeof reason; where: string; detail?: string } = { reason, where: 'attachment:' + meta.name };
   if (detail) u.detail = detail;
   return { parts: [], unreadable: [u] };

@@ -12,6 +12,7 @@ import { HANDLER_FUNCTION_NAMES } from '../../outlook-addin/common/constants';
 import { buildForTest, type BuiltAddin } from './build';
 import { createOfficeMock, toBase64, type MockOptions } from './office-mock';
 import { makeDocx } from './docx';
+import { makeDoc, makeZip } from '../fixtures/builders';
 import { AGENCY, UNIT } from './helpers';
 
 /** ES2017+ library members (syntax is checked separately by acorn at ecmaVersion 2016). */
@@ -132,6 +133,19 @@ describe('built handlers.js in a bare JavaScript-only realm', () => {
     // change events too
     await mock.fire('onMessageAttachmentsChangedHandler', 'olkAttachmentsChanged');
     expect([...mock.notifications.keys()]).toContain('cg-classified-content');
+  });
+
+  it('reads a .doc and a .zip in the bare realm (the extractor classifies them, not a list of names)', async () => {
+    for (const [name, bytes] of [
+      ['pa.doc', makeDoc({ body: ['TUYỆT MẬT', 'PHƯƠNG ÁN BẢO VỆ'] })],
+      ['hs.zip', makeZip({ 'pa.txt': 'TUYỆT MẬT\nPHƯƠNG ÁN BẢO VỆ' })],
+    ] as const) {
+      const { mock } = load({ item: { ...classified, subject: 'Báo cáo', attachments: [{ id: 'a', name, size: bytes.length, base64: toBase64(bytes) }] } }, true);
+      const c = await mock.fire('onMessageSendHandler', 'messageSend');
+      expect(mock.calls).toContain('getAttachmentContentAsync');
+      expect(c.options?.allowEvent).toBe(false);
+      expect(c.options?.sendModeOverride).toBeUndefined();
+    }
   });
 
   it('reports bundle sizes and the time of a typical send check', async () => {

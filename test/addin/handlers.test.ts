@@ -6,6 +6,7 @@ import { SMART_ALERT_LIMIT } from '../../outlook-addin/common/alert-text';
 import { AGENCY, MB, UNIT, adminPolicy, harness, presetPolicy } from './helpers';
 import { makeDocx } from './docx';
 import { toBase64 } from './office-mock';
+import { makeDoc, makeZip } from '../fixtures/builders';
 
 const clean = {
   subject: 'Báo cáo tình hình tuần 12',
@@ -58,7 +59,7 @@ describe('OnMessageSend (Smart Alerts)', () => {
     expect(r.options?.allowEvent).toBe(false);
     expect(r.options?.sendModeOverride).toBe('promptUser');
     expect(String(r.options?.errorMessage)).toMatch(/Điều 6 khoản 4/);
-    // .zip is not inspected and 13 MB is over the inspection limit anyway: no content reads.
+    // 13 MB is over the inspection limit (5 MB): judged by name and size, no content reads.
     expect(h.calls).not.toContain('getAttachmentContentAsync');
   });
 
@@ -163,6 +164,44 @@ describe('OnMessageSend (Smart Alerts)', () => {
     h.sessionData.set(SESSION_KEYS.overrides, JSON.stringify({ 'personal-sender': { reason: 'Hộp thư công vụ đang bảo trì', at: 'x' } }));
     const second = await h.send();
     expect(second.options).toEqual({ allowEvent: true });
+  });
+
+  describe('attachments the extractor classifies by content (as in the extension)', () => {
+    const cases: [string, Uint8Array][] = [
+      ['ho-so.zip', makeZip({ 'phuong-an.txt': 'TUYỆT MẬT\nPhương án bảo vệ' })],
+      ['phuong-an.doc', makeDoc({ body: ['TUYỆT MẬT', 'Phương án bảo vệ'] })],
+    ];
+    for (const [name, bytes] of cases) {
+      it(`reads a small ${name.slice(name.lastIndexOf('.'))} and blocks on "TUYỆT MẬT" inside it`, async () => {
+        const item = { ...clean, attachments: [{ id: 'a1', name, size: bytes.length, base64: toBase64(bytes) }] };
+        const h = harness({ item }, presetPolicy('quangngai'));
+        const r = await h.send();
+        expect(h.calls).toContain('getAttachmentContentAsync');
+        expect(r.outcome).toMatchObject({ kind: 'alert', alert: 'block' });
+        if (r.outcome?.kind === 'alert') expect(r.outcome.findings.map((f) => f.rule)).toContain('classified-content');
+      });
+    }
+
+    it('reports a PDF as unsupported without downloading it (pdf.js is not in the add-in bundles)', async () => {
+      const item = { ...clean, attachments: [{ id: 'p1', name: 'bao-cao.pdf', size: 300 * 1024, base64: toBase64(new TextEncoder().encode('%PDF-1.4')) }] };
+      const h = harness({ item }, presetPolicy('quangngai'));
+      const r = await h.send();
+      expect(h.calls).not.toContain('getAttachmentContentAsync');
+      expect(r.outcome?.kind).toBe('alert');
+      const f = r.outcome?.kind === 'alert' ? r.outcome.findings.find((x) => x.rule === 'attachment-unreadable') : undefined;
+      expect(f?.message).toContain('bao-cao.pdf (định dạng không hỗ trợ)');
+      expect(f?.evidence[0].excerpt).toBe(
+        'bao-cao.pdf: định dạng không hỗ trợ (PDF reader not available in this host (PDF text extraction is not available in the Outlook add-in))',
+      );
+    });
+
+    it('does not download pictures', async () => {
+      const item = { ...clean, attachments: [{ id: 'i1', name: 'anh.JPG', size: 200 * 1024, base64: toBase64(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])) }] };
+      const h = harness({ item }, presetPolicy('quangngai'));
+      const r = await h.send();
+      expect(h.calls).not.toContain('getAttachmentContentAsync');
+      expect(r.outcome).toMatchObject({ kind: 'allow', reason: 'clean' });
+    });
   });
 
   it('keeps the dialog text within 500 characters however many findings there are', async () => {
