@@ -1,7 +1,6 @@
 import type { ComposeRule } from './types';
 import type { Evidence } from '../types';
 import { bareAddress, classifyAddress } from '../mailbox';
-import { findOfficialSigns } from './official-signs';
 
 /**
  * Official documents in the agency's name go from the agency/unit mailbox: Bình Phước Đ16 k1
@@ -26,8 +25,10 @@ export const officialFromPersonal: ComposeRule = {
     const evidence: Evidence[] = [];
     const signs: string[] = [];
     for (const src of ctx.view.sources) {
+      // Not dead: an extraction the host made itself may name its parts anything (normalizeDraft
+      // keeps any non-empty `where`); only the subject, body and attachments count here.
       if (src.where !== 'subject' && src.where !== 'body' && !src.where.startsWith('attachment:')) continue;
-      for (const s of findOfficialSigns(src.text)) {
+      for (const s of ctx.view.officialSigns(src)) {
         if (signs.length < 3 && !signs.includes(s.text)) signs.push(s.text);
         if (evidence.length < 6) evidence.push({ where: src.where, excerpt: s.text });
       }

@@ -1,7 +1,7 @@
 import type { ComposeRule } from './types';
 import type { Evidence } from '../types';
 import { bareAddress, classifyAddress } from '../mailbox';
-import { findOfficialSigns } from './official-signs';
+import { firstOfficialSign } from './official-signs';
 
 /**
  * Agency work must go from the agency mailbox, not Gmail/Yahoo/Hotmail…: Quảng Ngãi Đ11 k5,
@@ -37,7 +37,9 @@ export const personalSender: ComposeRule = {
       }
     }
     if (evidence.length === 1) {
-      const sign = findOfficialSigns(ctx.view.subject + '\n' + ctx.view.body)[0];
+      // The same sign as in subject + '\n' + body, from the per-source signs the view shares
+      // with official-from-personal.
+      const sign = firstOfficialSign(ctx.view.ownSources, (src) => ctx.view.officialSigns(src));
       if (!sign) return null;
       evidence.push({ where: 'body', excerpt: sign.text });
     }

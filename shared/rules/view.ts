@@ -1,6 +1,7 @@
 import type { Draft, DraftAttachment } from '../types';
 import { htmlToText } from '../text/html';
 import { convertLegacyToUnicode, detectLegacyEncoding, type LegacyEncoding } from '../text';
+import { findOfficialSigns, type OfficialSign } from './official-signs';
 
 export interface LegacyText {
   encoding: LegacyEncoding;
@@ -22,7 +23,10 @@ export interface TextSource {
 export class DraftView {
   private _body: string | undefined;
   private _sources: TextSource[] | undefined;
+  /** How many of `sources` are the draft's own text (subject, body), which come first. */
+  private _ownCount = 0;
   private readonly _legacy = new Map<TextSource, LegacyText | null>();
+  private readonly _signs = new Map<TextSource, OfficialSign[]>();
 
   constructor(readonly draft: Draft) {}
 
@@ -45,6 +49,7 @@ export class DraftView {
       const s: TextSource[] = [];
       if (this.subject) s.push({ where: 'subject', text: this.subject });
       if (this.body) s.push({ where: 'body', text: this.body });
+      this._ownCount = s.length;
       for (const a of this.draft.attachments) {
         s.push({ where: attachmentWhere(a), text: a.name });
         for (const p of a.extraction?.parts ?? []) if (p.text) s.push({ where: p.where, text: p.text });
@@ -52,6 +57,24 @@ export class DraftView {
       this._sources = s;
     }
     return this._sources;
+  }
+
+  /** The subject and body among `sources` (those that are not empty), without the attachments. */
+  get ownSources(): TextSource[] {
+    return this.sources.slice(0, this._ownCount);
+  }
+
+  /**
+   * Official-document signs of one source, computed once: personal-sender and
+   * official-from-personal both look for them in the subject and body.
+   */
+  officialSigns(src: TextSource): OfficialSign[] {
+    let r = this._signs.get(src);
+    if (r === undefined) {
+      r = findOfficialSigns(src.text);
+      this._signs.set(src, r);
+    }
+    return r;
   }
 
   /** TCVN3/VNI detection for one source, computed once and shared by the rules that need it. */
