@@ -7,6 +7,7 @@ import { findMarkings } from '../../shared/text';
 import { ReaderError, scanRoundcubeMailbox, roundcubeBase, type FetchLike } from '../../shared/mailbox/readers';
 import { isReadRequest, type ReadResponse } from './protocol';
 import { normalizeMailboxes } from './model';
+import { isRoundcubePage } from '../adapters/roundcube/detect';
 
 export interface MailboxPageEnv {
   win: Window;
@@ -20,11 +21,8 @@ export interface MailboxPageEnv {
 
 export const BANNER_TAG = 'congvu-guard-banner';
 
-/** Is this a Roundcube page (logged in or not)? */
-export function isRoundcube(doc: Document): boolean {
-  if (doc.querySelector('#rcmloginuser')) return true;
-  return Array.from(doc.scripts).some((s) => /\bnew rcube_webmail\(|rcmail\.set_env\(/.test(s.textContent ?? ''));
-}
+/** Is this a Roundcube page (logged in or not)? The same answer the guard's adapter uses. */
+export const isRoundcube = isRoundcubePage;
 
 /** The logged-in account as Roundcube shows it (the "username" template object), lower case. */
 export function roundcubeAccount(doc: Document): string | null {

@@ -12,6 +12,7 @@
 import type { Address, Draft, DraftAttachment } from '../../../shared/types';
 import type { AdapterHealth, WebmailAdapter } from '../types';
 import {
+  all,
   asElement,
   attachment,
   cleanText,
@@ -19,28 +20,26 @@ import {
   editableText,
   fieldValue,
   fireInput,
+  first,
   frameDocument,
   isImeComposing,
   isModEnter,
   parseAddress,
   parseAddressList,
   parseSize,
+  selectedOption,
   setFieldValue,
   uniqueAddresses,
 } from '../dom-utils';
 import { BRIDGE_TO_ISOLATED, BRIDGE_TO_MAIN, emit, parseToIsolated } from '../../lib/bridge';
 import { REQUIRED, SEL } from './selectors';
+import { isRoundcubePage } from './detect';
 
 /** Set once the MAIN-world hook announced itself for this document. */
 const hookReady = new WeakSet<Document>();
 
-function q<E extends Element = Element>(doc: Document, selector: string): E | null {
-  try {
-    return doc.querySelector<E>(selector);
-  } catch {
-    return null;
-  }
-}
+/** One selector (a comma list) → first match; an invalid one answers null (dom-utils first). */
+const q = <E extends Element = Element>(doc: Document, selector: string): E | null => first<E>(doc, [selector]);
 
 function readRecipients(doc: Document, selector: string): Address[] {
   const field = q<HTMLTextAreaElement>(doc, selector);
@@ -50,7 +49,7 @@ function readRecipients(doc: Document, selector: string): Address[] {
   // recipients into the hidden textarea, but what is still being typed lives only in the
   // widget's <input> until it loses focus: read both.
   const widget = field.nextElementSibling;
-  const typing = widget?.matches('ul.recipient-input') ? widget.querySelector<HTMLInputElement>('li.input input') : null;
+  const typing = widget?.matches(SEL.recipientWidget) ? widget.querySelector<HTMLInputElement>(SEL.recipientWidgetInput) : null;
   const pending = typing ? fieldValue(typing).trim() : '';
   if (pending && !text.trim().endsWith(pending)) text = `${text}, ${pending}`;
   return uniqueAddresses(parseAddressList(text));
@@ -60,8 +59,7 @@ function readFrom(doc: Document): Address | undefined {
   const el = q<HTMLSelectElement | HTMLInputElement>(doc, SEL.from);
   if (!el) return undefined;
   if (el.tagName === 'SELECT') {
-    const sel = el as HTMLSelectElement;
-    const opt = sel.options[sel.selectedIndex] ?? sel.querySelector('option[selected]') ?? sel.options[0];
+    const opt = selectedOption(el as HTMLSelectElement);
     return parseAddress(opt?.textContent ?? '') ?? undefined;
   }
   return parseAddress(fieldValue(el)) ?? undefined;
@@ -78,13 +76,7 @@ function htmlEditorBody(doc: Document): HTMLElement | null {
 
 function readAttachments(doc: Document): DraftAttachment[] {
   const out: DraftAttachment[] = [];
-  let items: Element[] = [];
-  try {
-    items = Array.from(doc.querySelectorAll(SEL.attachmentItems));
-  } catch {
-    items = [];
-  }
-  for (const li of items) {
+  for (const li of all(doc, [SEL.attachmentItems])) {
     const nameEl = li.querySelector(SEL.attachmentName);
     const sizeEl = li.querySelector(SEL.attachmentSize);
     // While uploading, Roundcube shows `<span class="uploading">name</span>` (app.js
@@ -100,11 +92,7 @@ export const roundcubeAdapter: WebmailAdapter = {
   id: 'roundcube',
 
   detect(doc) {
-    if (q(doc, SEL.appScript)) return true;
-    for (const s of Array.from(doc.scripts)) {
-      if (!s.src && s.textContent?.includes(SEL.bootstrapScriptText)) return true;
-    }
-    return false;
+    return isRoundcubePage(doc);
   },
 
   isComposeOpen(doc) {

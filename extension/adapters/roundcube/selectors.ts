@@ -5,9 +5,10 @@
  * Tested against a page saved from a real Roundcube 1.6 (test/extension/fixtures/).
  */
 export const SEL = {
-  /** The inline bootstrap script every Roundcube page has: `var rcmail = new rcube_webmail();`. */
-  bootstrapScriptText: 'new rcube_webmail(',
+  /** Roundcube's own script (program/js/app.js or app.min.js), on every page incl. login. */
   appScript: 'script[src*="program/js/app"]',
+  /** The login form's user field (templates/login.html). */
+  loginUser: '#rcmloginuser',
   /** <body class="task-mail action-compose"> */
   composeBodyClass: 'action-compose',
   subject: '#compose-subject, input[name="_subject"]',
@@ -19,8 +20,10 @@ export const SEL = {
   to: '#_to, textarea[name="_to"]',
   cc: '#_cc, textarea[name="_cc"]',
   bcc: '#_bcc, textarea[name="_bcc"]',
-  /** Elastic's recipient widget sits right after the hidden textarea: <ul class="recipient-input">. */
-  recipientWidgetInput: 'ul.recipient-input li.input input',
+  /** Elastic's recipient widget sits right after the hidden textarea: <ul class="recipient-input">… */
+  recipientWidget: 'ul.recipient-input',
+  /** …and what is still being typed is in its <li class="input"><input>. */
+  recipientWidgetInput: 'li.input input',
   /**
    * Send: `<button class="btn btn-primary send" onclick="return rcmail.command('send','',this,event)">`
    * in .formbuttons; elastic copies it into the header toolbar on small screens
@@ -32,7 +35,6 @@ export const SEL = {
     '[onclick*="rcmail.command(\'send\'"]',
     '.formbuttons button.send',
   ].join(', '),
-  attachmentList: '#attachment-list, #attachmentslist, ul.attachmentslist',
   attachmentItems: '#attachment-list > li, ul.attachmentslist > li',
   attachmentName: '.attachment-name',
   attachmentSize: '.attachment-size',
