@@ -120,7 +120,3 @@ export interface MailboxItem {
   receivedAt: string;
   answered: boolean;
 }
-
-export function emptyDraft(): Draft {
-  return { to: [], cc: [], bcc: [], subject: '', bodyText: '', attachments: [] };
-}

@@ -8,7 +8,7 @@
 export type { CalendarPolicy, DayInput } from './working.ts';
 export { isWorkingDay, holidaysOf, dueAt, workingDaysBetween, checkTimesOn, nextCheckTimes } from './working.ts';
 export type { Holiday, HolidayKind } from './holidays.ts';
-export { overdue, bareAddress } from './overdue.ts';
+export { overdue } from './overdue.ts';
 export type { OverdueItem, OverdueEntry, OverdueOptions, OverdueStatus } from './overdue.ts';
 export { formatIsoVn, parseIsoInstant, parseInstant } from './time.ts';
 export { runDueCommand } from './due-command.ts';

@@ -46,21 +46,6 @@ export function julianDayNumber(year: number, month: number, day: number): numbe
   return day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
 }
 
-/** Gregorian date of a Julian Day Number. */
-export function gregorianFromJdn(jdn: number): { year: number; month: number; day: number } {
-  const a = jdn + 32044;
-  const b = Math.floor((4 * a + 3) / 146097);
-  const c = a - Math.floor((146097 * b) / 4);
-  const d = Math.floor((4 * c + 3) / 1461);
-  const e = c - Math.floor((1461 * d) / 4);
-  const m = Math.floor((5 * e + 2) / 153);
-  return {
-    day: e - Math.floor((153 * m + 2) / 5) + 1,
-    month: m + 3 - 12 * Math.floor(m / 10),
-    year: 100 * b + d - 4800 + Math.floor(m / 10),
-  };
-}
-
 /**
  * Moment (Julian day, UT) of the k-th new moon after the one of 1900-01-01.
  * Meeus' series truncated to the terms used by Hồ Ngọc Đức; the published Vietnamese

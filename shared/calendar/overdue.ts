@@ -68,8 +68,13 @@ const SPAM_SUBJECT = /^\s*(?:\*+\s*spam\s*\*+|\[\s*spam\s*\])/i;
 /** Local parts of system senders: bounces (MAILER-DAEMON, postmaster, Exchange's MicrosoftExchange<guid>) and no-reply robots. */
 const SYSTEM_SENDER = /^(?:mailer[-_.]?daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|microsoftexchange[0-9a-f]{32})(?:[+._-].*)?$/i;
 
-/** The bare, lower-cased address of "Name <addr>" or "addr". */
-export function bareAddress(from: string): string {
+/**
+ * The bare, lower-cased address of "Name <addr>" or "addr": senders as the mailbox readers
+ * give them. Not mailbox/index.ts bareAddress: that one only strips "<…>" around the whole
+ * value, and taking the address out of "Name <addr>" there would reclassify draft addresses
+ * typed that way; importing it would also pull the RE2 address patterns into the calendar.
+ */
+function senderAddress(from: string): string {
   const angle = /<([^<>]*)>\s*$/.exec(from);
   return (angle ? angle[1] : from).trim().toLowerCase();
 }
@@ -78,7 +83,7 @@ function isAutomatic(item: OverdueItem): boolean {
   if (item.autoReply) return true;
   const subject = (item.subject ?? '').normalize('NFC').trim().toLowerCase();
   if (AUTOMATIC_SUBJECT_PREFIXES.some((p) => subject.startsWith(p))) return true;
-  const address = bareAddress(item.from ?? '');
+  const address = senderAddress(item.from ?? '');
   const local = address.includes('@') ? address.slice(0, address.lastIndexOf('@')) : address;
   return SYSTEM_SENDER.test(local);
 }
@@ -101,13 +106,13 @@ export function overdue(items: readonly OverdueItem[], policy: CalendarPolicy, n
     throw new Error(`dueSoonHours không hợp lệ: ${JSON.stringify(dueSoonHours)} / Invalid dueSoonHours: ${JSON.stringify(dueSoonHours)}`);
   }
   const dueSoonMs = dueSoonHours * 3_600_000;
-  const own = opts.mailboxAddress ? bareAddress(opts.mailboxAddress) : undefined;
+  const own = opts.mailboxAddress ? senderAddress(opts.mailboxAddress) : undefined;
 
   const rows: { entry: OverdueEntry; dueMs: number; receivedMs: number }[] = [];
   for (const item of items) {
     if (item.answered || item.spam || SPAM_SUBJECT.test(item.subject ?? '')) continue;
     if (isAutomatic(item)) continue;
-    if (own && bareAddress(item.from ?? '') === own) continue;
+    if (own && senderAddress(item.from ?? '') === own) continue;
     const receivedMs = parseInstant(item.receivedAt);
     if (receivedMs === null) continue;
     const dueMs = internal.dueInstant(receivedMs, c);

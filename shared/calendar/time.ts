@@ -62,12 +62,6 @@ export function vnEpochDay(ms: number): number {
   return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
 }
 
-/** Minutes since Vietnamese midnight of an instant (0…1439). */
-export function vnMinuteOfDay(ms: number): number {
-  const local = ms + VN_OFFSET_MS;
-  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / MINUTE_MS);
-}
-
 /** The instant at `minutes` after midnight (Vietnam) of `epochDay`. */
 export function vnInstant(epochDay: number, minutes: number): number {
   return epochDay * DAY_MS + minutes * MINUTE_MS - VN_OFFSET_MS;

@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { compileLinear, findAllLinear, parseSlashPattern } from './linear-regex';
-import { nfcWithMap, removeIgnorables, singleLine } from './normalize';
+import { WORD_CHAR_RE, nfcWithMap, removeIgnorables, singleLine } from './normalize';
 
 /**
  * The classified-marking matcher behind rule `classified-content`.
@@ -309,7 +309,6 @@ interface Tok {
 
 /** How far (code units) from the candidate the grammar may look. */
 const WINDOW = 112;
-const IS_WORD_CHAR_RE = /[\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 /** Anything outside plain Latin + Latin Extended Additional (or a soft hyphen): needs NFC / format-char removal. */
 const NEEDS_NORMALISING_RE = /[^\u0000-\u00ac\u00ae-\u02ff\u1e00-\u1eff]/;
 const SPACED_SEPS = ' \u00A0.-';
@@ -340,7 +339,7 @@ function isWordCharAt(text: string, i: number): boolean {
   if (k !== UNSURE) return k === WORD;
   // Look at the whole code point so astral letters count as letters.
   const cp = text.codePointAt(c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i)!;
-  return IS_WORD_CHAR_RE.test(String.fromCodePoint(cp));
+  return WORD_CHAR_RE.test(String.fromCodePoint(cp));
 }
 
 function rawTok(text: string, s: number, e: number, plain: boolean): Tok {
@@ -879,13 +878,11 @@ function phraseSource(phrase: string): string {
     const forms = charForms(ch);
     src += forms.length === 1 ? escapeRegExp(forms[0]) : `(?:${forms.map(escapeRegExp).join('|')})`;
   }
-  const first = nfc.codePointAt(0)!;
   const lastCh = [...nfc].pop()!;
   const wordy = (s: string) => /[\p{L}\p{N}]/u.test(s);
   // Whole words only, like the built-ins: "mật" inside "mậtx" is not the phrase. The start
   // boundary is checked in customMatches(), not with a lookbehind: Outlook's JavaScript-only
   // runtime (classic Outlook on Windows) is ES2016 and cannot compile `(?<!…)`.
-  void first;
   const post = wordy(lastCh) ? '(?![\\p{L}\\p{M}\\p{N}])' : '';
   return src + post;
 }

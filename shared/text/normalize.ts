@@ -11,24 +11,12 @@
  */
 
 /** Format characters that people (or tools) slip into words without changing how they look. */
-export const IGNORABLE_CHARS = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
 const IGNORABLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Letters, combining marks and the invisible format characters above: the stuff words are made of. */
 export const WORD_CHAR_RE = /[\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 const MARK_RE = /\p{M}/u;
 const MARKS_RE = /\p{M}+/gu;
-
-export function isIgnorableCode(c: number): boolean {
-  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
-}
-
-/** True for combining marks (general category M). Fast path for the Vietnamese range. */
-export function isCombiningMarkCode(c: number): boolean {
-  if (c < 0x0300) return false;
-  if (c <= 0x036f) return true;
-  return MARK_RE.test(String.fromCharCode(c));
-}
 
 export function removeIgnorables(s: string): string {
   return s.replace(IGNORABLE_RE, '');

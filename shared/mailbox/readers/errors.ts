@@ -88,7 +88,3 @@ export class ReaderError extends Error {
     if (opts.detail !== undefined) this.detail = opts.detail;
   }
 }
-
-export function isReaderError(e: unknown): e is ReaderError {
-  return e instanceof ReaderError;
-}

@@ -4,7 +4,7 @@
  * Đ12 k4: reply within 02 working days). `read*` gives the items; `scan*` adds whether the list is
  * complete. Every failure is a ReaderError with Vietnamese and English text.
  */
-export { ReaderError, isReaderError, type ReaderErrorKind, type ReaderErrorOptions, type ReaderSource } from './errors.ts';
+export { ReaderError, type ReaderErrorKind, type ReaderErrorOptions, type ReaderSource } from './errors.ts';
 export { parseRetryAfter, type FetchInitLike, type FetchLike, type ResponseLike } from './http.ts';
 export type { ReadResult } from './result.ts';
 export {
