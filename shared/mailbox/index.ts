@@ -1,6 +1,6 @@
 import type { Address } from '../types';
 import type { Policy } from '../policy/resolve';
-import { compileLinear, parseSlashPattern, type LinearRegex } from '../policy/patterns';
+import { compileAdminPattern, type LinearRegex } from '../policy/patterns';
 
 /**
  * Address classification (REQUIREMENTS.md §4). Patterns alone cannot always tell a unit
@@ -46,8 +46,7 @@ function compiled(policy: Policy): Compiled {
   if (!c) {
     const patterns: LinearRegex[] = [];
     for (const p of policy.unitMailboxes.patterns) {
-      const slash = parseSlashPattern(p);
-      const r = slash ? compileLinear(slash.source, slash.flags) : compileLinear(p, 'i');
+      const r = compileAdminPattern(p);
       if (r.ok) patterns.push(r.re);
     }
     c = { directory: new Set(policy.unitMailboxes.directory.map((d) => d.toLowerCase())), patterns };

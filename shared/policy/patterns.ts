@@ -4,4 +4,4 @@
  * so they go through re2js (a port of RE2), never through the native backtracking RegExp.
  * The implementation lives with the text tools (shared/text/linear-regex.ts).
  */
-export { compileLinear, parseSlashPattern, type LinearRegex, type RegexCompileError } from '../text/linear-regex';
+export { compileAdminPattern, compileLinear, parseSlashPattern, type LinearRegex, type RegexCompileError } from '../text/linear-regex';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRESET_IDS } from './sources';
-import { compileLinear, parseSlashPattern } from './patterns';
+import { compileAdminPattern } from './patterns';
 import { compileCustomMarkings } from '../text/markings';
 
 /**
@@ -60,8 +60,7 @@ const LINEAR_REGEX = z
   .min(1)
   .max(1000)
   .superRefine((s, ctx) => {
-    const slash = parseSlashPattern(s);
-    const r = slash ? compileLinear(slash.source, slash.flags) : compileLinear(s, 'i');
+    const r = compileAdminPattern(s);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: `regex:${r.error.message_vi}|${r.error.message_en}` });
   });
 

@@ -297,6 +297,16 @@ export function compileLinear(source: string, flags = ''): { ok: true; re: Linea
   }
 }
 
+/**
+ * An admin address pattern (policy `unitMailboxes.patterns`): "/pattern/flags", or else the
+ * whole entry as an RE2 pattern matched case-insensitively. The policy schema validates with
+ * this and the address classifier runs with it, so both read an entry the same way.
+ */
+export function compileAdminPattern(entry: string): ReturnType<typeof compileLinear> {
+  const slash = parseSlashPattern(entry);
+  return slash ? compileLinear(slash.source, slash.flags) : compileLinear(entry, 'i');
+}
+
 /** "/pattern/flags" → {source, flags}; anything else → null (a plain phrase). */
 export function parseSlashPattern(entry: string): { source: string; flags: string } | null {
   const t = entry.trim();
