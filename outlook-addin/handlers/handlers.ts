@@ -44,6 +44,7 @@ import {
   beforeDeadline,
   type CachedExtraction,
   type CoreApi,
+  type KnownAttachments,
   type Clock,
 } from './read-draft';
 import { OVERDUE_INFOBAR_KEY, overdueInfobarText, type OverdueSummary } from '../common/overdue-summary';
@@ -306,13 +307,14 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
         // Issue #5: unit mailbox has overdue mail (QĐ 652/QĐ-BTTTT Đ12 k4) — cached counts only, no network.
         if (name === 'OnNewMessageCompose') await showOverdueInfobar(item).catch((e: unknown) => log('overdue info bar failed', e));
         const eff = await policyForItem(item, fresh, budget.policyFetchChangeMs);
-        if (precompute) await precomputeAttachments(item, budget.maxInspectBytes, start + budget.changeTotalMs - 2000);
+        const known = precompute ? await precomputeAttachments(item, budget.maxInspectBytes, start + budget.changeTotalMs - 2000) : undefined;
         const read = await readDraft(office, item, env.core, {
           contents: 'cache-only',
           contentDeadline: start,
           maxInspectBytes: budget.maxInspectBytes,
           maxInspectCount: budget.maxInspectCount,
           clock,
+          known,
         });
         const findings = env.core.evaluate(read.draft, eff.policy);
         await showInfobars(item, findings);
@@ -322,14 +324,20 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
     };
   }
 
-  /** Extracts text of newly attached files now, so OnMessageSend finds it in sessionData. */
-  async function precomputeAttachments(item: ComposeItemLike, maxInspectBytes: number, deadline: number): Promise<void> {
+  /**
+   * Extracts text of newly attached files now, so OnMessageSend finds it in sessionData.
+   * Returns what it learnt (list, sessionData entries) so the info-bar read need not ask again.
+   */
+  async function precomputeAttachments(item: ComposeItemLike, maxInspectBytes: number, deadline: number): Promise<KnownAttachments> {
     const list = await listAttachments(item);
+    const known: KnownAttachments = { list, cached: new Map() };
     for (const a of list) {
       const meta = attachmentMeta(a, maxInspectBytes);
       if (!meta.inspectable) continue;
-      if (await readCachedExtraction(item, meta)) continue;
-      if (env.now() >= deadline) return;
+      const hit = await readCachedExtraction(item, meta);
+      known.cached.set(meta.id, hit);
+      if (hit) continue;
+      if (env.now() >= deadline) return known;
       try {
         const got = await beforeDeadline(fetchAttachmentBytes(item, meta), deadline, clock, null);
         if (!got) continue;
@@ -349,11 +357,16 @@ export function createHandlers(env: HandlerEnv, hooks: HandlerHooks = {}): Handl
         // A long document is re-read at send time rather than truncated here: a cut-off
         // text could hide a classification mark from the send check.
         if (json.length > budget.maxCachedExtractionChars) continue;
-        await sessionSet(item, SESSION_KEYS.attachmentPrefix + meta.id, json).catch(() => undefined);
+        // Known only once stored: the info bars must match what OnMessageSend will find.
+        await sessionSet(item, SESSION_KEYS.attachmentPrefix + meta.id, json).then(
+          () => known.cached.set(meta.id, extraction),
+          () => undefined,
+        );
       } catch (e) {
         log('precompute failed for ' + meta.name, e);
       }
     }
+    return known;
   }
 
   /** The pane's cached overdue counts as an informational bar (read from storage, no network). */

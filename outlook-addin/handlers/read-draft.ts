@@ -70,6 +70,17 @@ export interface ReadOptions {
   maxInspectBytes: number;
   maxInspectCount: number;
   clock: Clock;
+  /**
+   * What a change event's pre-extraction just read, so this read does not repeat it: the
+   * attachment list, and per attachment id the extraction now in sessionData (null: none).
+   * Ids missing from `cached` are looked up in sessionData as usual.
+   */
+  known?: KnownAttachments;
+}
+
+export interface KnownAttachments {
+  list: AttachmentDetailsLike[];
+  cached: Map<string, Extraction | null>;
 }
 
 export interface CachedExtraction {
@@ -191,7 +202,7 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
     readProp<EmailAddressLike[]>('to.getAsync', item.to),
     readProp<EmailAddressLike[]>('cc.getAsync', item.cc),
     readProp<EmailAddressLike[]>('bcc.getAsync', item.bcc),
-    listAttachments(item),
+    opts.known ? opts.known.list : listAttachments(item),
   ]);
 
   // Without a From field (older clients) the mailbox owner is the sender.
@@ -217,7 +228,8 @@ export async function readDraft(office: OfficeLike, item: ComposeItemLike, core:
       if (!meta.inspectable) return;
       if (inspected >= opts.maxInspectCount) return;
       inspected++;
-      const cached = await readCachedExtraction(item, meta);
+      const known = opts.known && opts.known.cached.has(meta.id) ? opts.known.cached.get(meta.id) : undefined;
+      const cached = known !== undefined ? known : await readCachedExtraction(item, meta);
       if (cached) {
         attachments[i].extraction = cached;
         return;

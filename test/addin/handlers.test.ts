@@ -265,6 +265,17 @@ describe('change events', () => {
     expect(r.options?.allowEvent).toBe(false);
   });
 
+  it('OnMessageAttachmentsChanged lists the attachments and reads their cache once', async () => {
+    const docx = makeDocx(['Kế hoạch']);
+    const item = { ...clean, attachments: [{ id: 'd1', name: 'kh.docx', size: docx.length, base64: toBase64(docx) }] };
+    const h = harness({ item }, presetPolicy('quangngai'));
+    await h.fire('onMessageAttachmentsChangedHandler', 'olkAttachmentsChanged');
+    expect(h.calls.filter((c) => c === 'getAttachmentsAsync').length).toBe(1);
+    // policy + the attachment's cache entry + the info-bar keys: no second look at the attachment.
+    expect(h.calls.filter((c) => c === 'sessionData.getAsync').length).toBe(3);
+    expect(h.sessionData.has(SESSION_KEYS.attachmentPrefix + 'd1')).toBe(true);
+  });
+
   it('OnNewMessageCompose caches the policy in sessionData for the send check', async () => {
     let loads = 0;
     const h = harness({ item: clean }, () => {
