@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Body1, Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import type { Policy } from '../../shared/policy/resolve';
 import type { FetchLike } from '../../shared/mailbox/readers';
+import type { CalendarPolicy } from '../../shared/calendar';
 import { loadOverdue, lateText, unitMailboxesFor, UNIT_MAILBOXES_ROAMING_KEY, type MailboxOverdue } from './overdue';
 import { pickStore, type PaneEnv } from './model';
 
@@ -33,12 +34,20 @@ function fmt(iso: string | Date): string {
 export function OverdueCard({ env, policy }: { env: PaneEnv & OverdueSeams; policy: OverduePolicy }) {
   const [state, setState] = useState<{ loading: boolean; boxes: MailboxOverdue[]; mailboxes: string[] }>({ loading: true, boxes: [], mailboxes: [] });
 
+  const ctx = env.office.context;
+  const roaming = ctx.roamingSettings ? ctx.roamingSettings.get(UNIT_MAILBOXES_ROAMING_KEY) : undefined;
+  // The pane hands over a new Policy object on every refresh (an admin policy.json is
+  // re-validated on each recipient change) even when nothing changed: rescan the unit
+  // mailboxes only when what the scan uses changes — the mailbox list and the calendar.
+  const scanKey = JSON.stringify({
+    mailboxes: unitMailboxesFor(ctx.mailbox.userProfile?.emailAddress, roaming, policy),
+    calendar: { replyDeadlineWorkingDays: policy.replyDeadlineWorkingDays, checkTimes: policy.checkTimes, calendar: policy.calendar },
+  });
+
   useEffect(() => {
     let alive = true;
-    const ctx = env.office.context;
-    const mailbox = ctx.mailbox as typeof ctx.mailbox & EwsMailboxLike;
-    const roaming = ctx.roamingSettings ? ctx.roamingSettings.get(UNIT_MAILBOXES_ROAMING_KEY) : undefined;
-    const mailboxes = unitMailboxesFor(mailbox.userProfile?.emailAddress, roaming, policy);
+    const { mailboxes, calendar } = JSON.parse(scanKey) as { mailboxes: string[]; calendar: CalendarPolicy };
+    const mailbox = env.office.context.mailbox as typeof env.office.context.mailbox & EwsMailboxLike;
     if (!mailboxes.length) {
       setState({ loading: false, boxes: [], mailboxes });
       return;
@@ -54,7 +63,7 @@ export function OverdueCard({ env, policy }: { env: PaneEnv & OverdueSeams; poli
     const f = env.window.fetch;
     void loadOverdue({
       mailboxes,
-      policy,
+      policy: calendar,
       now: env.now ?? (() => Date.now()),
       fetch: f ? (((u: string, i?: RequestInit) => f(u, i)) as unknown as FetchLike) : undefined,
       getGraphToken: env.getGraphToken,
@@ -64,7 +73,7 @@ export function OverdueCard({ env, policy }: { env: PaneEnv & OverdueSeams; poli
     return () => {
       alive = false;
     };
-  }, [env, policy]);
+  }, [env, scanKey]);
 
   if (!state.loading && !state.mailboxes.length) return null;
   return (

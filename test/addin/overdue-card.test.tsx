@@ -96,6 +96,36 @@ describe('OverdueCard', () => {
     await unmount();
   });
 
+  it('does not rescan the unit mailbox when the pane hands over an equal new Policy object', async () => {
+    let scans = 0;
+    const e = env(() => {
+      scans++;
+      return fixture('ews/finditem-page2.xml');
+    });
+    const div = document.createElement('div');
+    document.body.append(div);
+    const root = createRoot(div);
+    const show = (p: typeof policy) =>
+      act(async () => {
+        root.render(
+          <FluentProvider theme={webLightTheme}>
+            <OverdueCard env={e.env as never} policy={p} />
+          </FluentProvider>,
+        );
+      });
+    await show(policy);
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    const first = scans;
+    expect(first).toBeGreaterThan(0);
+    await show(structuredClone(policy)); // what a recipient change does with an admin policy.json
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(scans).toBe(first);
+    await show({ ...policy, replyDeadlineWorkingDays: 3 });
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(scans).toBeGreaterThan(first);
+    await act(async () => root.unmount());
+  });
+
   it('renders nothing for a user who handles no unit mailbox', async () => {
     const { div, unmount } = await render(env(null, 'nguyen.van.a@mic.gov.vn').env);
     expect(div.querySelector('[data-testid="overdue"]')).toBeNull();
