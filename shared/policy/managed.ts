@@ -18,6 +18,31 @@ type Prop =
 export const ruleKey = (id: RuleId, field: 'severity' | 'allowOverride' | 'requireReason') =>
   `${field}_${id.replace(/-/g, '_')}`;
 
+/**
+ * Flat keys that stand for one policy field: [flat key, field] or [flat key, group, field].
+ * One table for the three directions (managed → policy, issue paths back to flat keys, policy →
+ * managed); its order is the order of the keys written by policyToManaged.
+ */
+const FLAT_FIELDS: readonly (readonly [key: string, top: string, sub?: string])[] = [
+  ['preset', 'extends'],
+  ['agencyDomains', 'agencyDomains'],
+  ['publicDomains', 'publicDomains'],
+  ['unitMailboxDirectory', 'unitMailboxes', 'directory'],
+  ['unitMailboxPatterns', 'unitMailboxes', 'patterns'],
+  ['attachmentLimitMB', 'attachmentLimitMB'],
+  ['replyDeadlineWorkingDays', 'replyDeadlineWorkingDays'],
+  ['checkTimes', 'checkTimes'],
+  ['extraDaysOff', 'calendar', 'extraDaysOff'],
+  ['makeUpWorkdays', 'calendar', 'makeUpWorkdays'],
+  ['onError', 'onError'],
+  ['customMarkings', 'customMarkings'],
+  ['signupAllowList', 'signupAllowList'],
+  ['passwordMinLength', 'password', 'minLength'],
+  ['passwordRequireClasses', 'password', 'requireClasses'],
+  ['passwordRotationDays', 'password', 'rotationDays'],
+  ['passwordRotationDaysUnit', 'password', 'unitRotationDays'],
+];
+
 export const MANAGED_PROPERTIES: Record<string, Prop> = {
   preset: { type: 'string', enum: PRESET_IDS, title: 'Preset', description: 'Quy chế áp dụng (extends) / the regulation preset the policy extends' },
   policyJson: { type: 'string', title: 'Policy JSON', description: 'Toàn bộ chính sách dạng JSON (nâng cao) / a whole policy as JSON (advanced); flat keys override it' },
@@ -78,33 +103,22 @@ export function managedToPolicy(values: Record<string, unknown>): { ok: true; se
     else base = v.input;
   }
   const p: Record<string, unknown> = { ...base };
-  const set = (key: string, value: unknown) => {
-    if (value !== undefined) p[key] = value;
-  };
-  set('extends', values.preset);
-  set('agencyDomains', values.agencyDomains);
-  set('publicDomains', values.publicDomains);
-  if (values.unitMailboxDirectory !== undefined || values.unitMailboxPatterns !== undefined)
-    p.unitMailboxes = {
-      ...(base.unitMailboxes ?? {}),
-      ...(values.unitMailboxDirectory !== undefined ? { directory: values.unitMailboxDirectory } : {}),
-      ...(values.unitMailboxPatterns !== undefined ? { patterns: values.unitMailboxPatterns } : {}),
-    };
-  set('attachmentLimitMB', values.attachmentLimitMB);
-  set('replyDeadlineWorkingDays', values.replyDeadlineWorkingDays);
-  set('checkTimes', values.checkTimes);
-  if (values.extraDaysOff !== undefined || values.makeUpWorkdays !== undefined)
-    p.calendar = {
-      ...(base.calendar ?? {}),
-      ...(values.extraDaysOff !== undefined ? { extraDaysOff: values.extraDaysOff } : {}),
-      ...(values.makeUpWorkdays !== undefined ? { makeUpWorkdays: values.makeUpWorkdays } : {}),
-    };
-  set('onError', values.onError);
-  set('customMarkings', values.customMarkings);
-  set('signupAllowList', values.signupAllowList);
-  const pw: [string, string][] = [['passwordMinLength', 'minLength'], ['passwordRequireClasses', 'requireClasses'], ['passwordRotationDays', 'rotationDays'], ['passwordRotationDaysUnit', 'unitRotationDays']];
-  if (pw.some(([k]) => values[k] !== undefined))
-    p.password = { ...(base.password ?? {}), ...Object.fromEntries(pw.filter(([k]) => values[k] !== undefined).map(([k, f]) => [f, values[k]])) };
+  // A flat key inside a group (unitMailboxes, calendar, password) overrides that field only:
+  // the group's other fields from policyJson stay. Copied once, so `base` is never changed.
+  const copied = new Set<string>();
+  for (const [key, top, sub] of FLAT_FIELDS) {
+    const value = values[key];
+    if (value === undefined) continue;
+    if (sub === undefined) {
+      p[top] = value;
+      continue;
+    }
+    if (!copied.has(top)) {
+      p[top] = { ...((base as Record<string, unknown>)[top] ?? {}) };
+      copied.add(top);
+    }
+    (p[top] as Record<string, unknown>)[sub] = value;
+  }
   const rules: Record<string, Record<string, unknown>> = { ...(base.rules as Record<string, Record<string, unknown>> | undefined) };
   for (const id of RULE_IDS)
     for (const field of ['severity', 'allowOverride', 'requireReason'] as const) {
@@ -136,38 +150,24 @@ export function managedToPolicy(values: Record<string, unknown>): { ok: true; se
 function flatPath(path: string): string {
   const m = /^\$\.rules\['([^']+)'\]\.(severity|allowOverride|requireReason)/.exec(path);
   if (m && (RULE_IDS as readonly string[]).includes(m[1])) return `$.${ruleKey(m[1] as RuleId, m[2] as 'severity')}`;
-  return path
-    .replace(/^\$\.extends/, '$.preset')
-    .replace(/^\$\.unitMailboxes\.directory/, '$.unitMailboxDirectory')
-    .replace(/^\$\.unitMailboxes\.patterns/, '$.unitMailboxPatterns')
-    .replace(/^\$\.calendar\.(extraDaysOff|makeUpWorkdays)/, '$.$1')
-    .replace(/^\$\.password\.minLength/, '$.passwordMinLength')
-    .replace(/^\$\.password\.requireClasses/, '$.passwordRequireClasses')
-    .replace(/^\$\.password\.rotationDays/, '$.passwordRotationDays')
-    .replace(/^\$\.password\.unitRotationDays/, '$.passwordRotationDaysUnit');
+  for (const [key, ...field] of FLAT_FIELDS) {
+    const from = `$.${field.join('.')}`;
+    if (path.startsWith(from)) return `$.${key}${path.slice(from.length)}`;
+  }
+  return path;
 }
 
 /** The inverse, for `policy export`: a policy file → flat managed values. */
 export function policyToManaged(input: PolicyInput, extra: { policyUrl?: string } = {}): Record<string, unknown> {
   PolicyInputSchema.parse(input);
   const out: Record<string, unknown> = {};
-  if (input.extends) out.preset = input.extends;
-  if (input.agencyDomains) out.agencyDomains = input.agencyDomains;
-  if (input.publicDomains) out.publicDomains = input.publicDomains;
-  if (input.unitMailboxes?.directory) out.unitMailboxDirectory = input.unitMailboxes.directory;
-  if (input.unitMailboxes?.patterns) out.unitMailboxPatterns = input.unitMailboxes.patterns;
-  if (input.attachmentLimitMB != null) out.attachmentLimitMB = input.attachmentLimitMB;
-  if (input.replyDeadlineWorkingDays !== undefined) out.replyDeadlineWorkingDays = input.replyDeadlineWorkingDays;
-  if (input.checkTimes) out.checkTimes = input.checkTimes;
-  if (input.calendar?.extraDaysOff) out.extraDaysOff = input.calendar.extraDaysOff;
-  if (input.calendar?.makeUpWorkdays) out.makeUpWorkdays = input.calendar.makeUpWorkdays;
-  if (input.onError) out.onError = input.onError;
-  if (input.customMarkings) out.customMarkings = input.customMarkings;
-  if (input.signupAllowList) out.signupAllowList = input.signupAllowList;
-  if (input.password?.minLength != null) out.passwordMinLength = input.password.minLength;
-  if (input.password?.requireClasses !== undefined) out.passwordRequireClasses = input.password.requireClasses;
-  if (input.password?.rotationDays != null) out.passwordRotationDays = input.password.rotationDays;
-  if (input.password?.unitRotationDays != null) out.passwordRotationDaysUnit = input.password.unitRotationDays;
+  // The schema allows null only where it means "no limit" (no flat value) and never an empty
+  // string, so "set and not null" is the test for every field.
+  for (const [key, top, sub] of FLAT_FIELDS) {
+    const v = (input as Record<string, unknown>)[top];
+    const value = sub === undefined ? v : (v as Record<string, unknown> | undefined)?.[sub];
+    if (value != null) out[key] = value;
+  }
   for (const [id, s] of Object.entries(input.rules ?? {}) as [RuleId, Record<string, unknown>][])
     for (const field of ['severity', 'allowOverride', 'requireReason'] as const) if (s[field] !== undefined) out[ruleKey(id, field)] = s[field];
   // Working hours and a null limit have no flat key: carry the whole policy too.
