@@ -195,6 +195,11 @@ export function attachment(name: string, size: number | null): DraftAttachment {
   return { name: cleanText(name), size: size ?? 0 };
 }
 
+/** Reports a size the page did not show readably: the size rule cannot be trusted for that file. */
+export function noteUnreadableSize(issues: string[], name: string, size: number | null): void {
+  if (size === null) issues.push(`Không đọc được dung lượng tệp "${name}".`);
+}
+
 // ---------------------------------------------------------------------------------------
 // DOM queries
 
@@ -397,6 +402,11 @@ export function fieldValue(el: Element | null | undefined): string {
   return (typeof v === 'string' ? v : el.textContent ?? '').normalize('NFC');
 }
 
+/** A plain-text editor's body: fieldValue with CRLF/CR line ends as \n, trimmed. */
+export function plainBodyText(el: Element | null | undefined): string {
+  return fieldValue(el).replace(/\r\n?/g, '\n').trim();
+}
+
 // ---------------------------------------------------------------------------------------
 // Writing (for "Chuyển sang Unicode")
 
@@ -442,6 +452,17 @@ export function convertTextNodes(root: Element, convert: (s: string) => string):
   };
   walk(root);
   return changed;
+}
+
+/**
+ * "Chuyển sang Unicode" on a compose body: a rich editor keeps its markup (text nodes only,
+ * then input/change so the app notices); a plain-text one gets its value replaced.
+ */
+export function rewriteBody(body: { rich?: Element | null; plain?: HTMLInputElement | HTMLTextAreaElement | null }, convert: (s: string) => string): void {
+  if (body.rich) {
+    convertTextNodes(body.rich, convert);
+    fireInput(body.rich);
+  } else if (body.plain) setFieldValue(body.plain, convert(body.plain.value));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -505,6 +526,18 @@ export function isEnterKey(ev: KeyboardEvent): boolean {
   return ev.key === 'Enter' || ev.code === 'Enter' || ev.code === 'NumpadEnter' || ev.keyCode === 13;
 }
 
+/**
+ * Where a key event was typed, for a send-shortcut check: its element and the top document
+ * (a same-origin editor iframe → the page). Null while an input method is composing (an Enter
+ * that ends a Telex/VNI syllable is not Send) or when the target is not in a document.
+ */
+export function shortcutTarget(ev: KeyboardEvent): { doc: Document; el: Element } | null {
+  if (isImeComposing(ev)) return null;
+  const doc = topDocumentOf(ev.target);
+  const el = asElement(ev.target);
+  return doc && el ? { doc, el } : null;
+}
+
 /** Ctrl+Enter or Cmd+Enter and no other modifier. */
 export function isModEnter(ev: KeyboardEvent, allowMeta = true): boolean {
   if (!isEnterKey(ev) || ev.altKey || ev.shiftKey) return false;
@@ -525,6 +558,13 @@ const LAST_ROOT = new WeakMap<Document, Element>();
 
 export function rememberRoot(root: Element | null): void {
   if (root) LAST_ROOT.set(root.ownerDocument, root);
+}
+
+/** The compose form among `roots` that holds `el`, remembered as the one acted on; null if none. */
+export function claimRootOf(roots: readonly Element[], el: Element): Element | null {
+  const root = roots.find((r) => r.contains(el)) ?? null;
+  rememberRoot(root);
+  return root;
 }
 
 export function recalledRoot(doc: Document, candidates: readonly Element[]): Element | null {

@@ -19,24 +19,23 @@ import {
   attachment,
   cleanText,
   closest,
-  convertTextNodes,
   editableText,
   fieldValue,
-  fireInput,
   first,
   frameDocument,
   isHidden,
-  isImeComposing,
   isModEnter,
   labelIs,
   normalizeLabel,
   parseAddress,
   parseAddressList,
+  plainBodyText,
+  rewriteBody,
   selectedOption,
   setFieldValue,
+  shortcutTarget,
   simulateClick,
   splitNameAndSize,
-  topDocumentOf,
   uniqueAddresses,
 } from '../dom-utils';
 import {
@@ -252,7 +251,7 @@ function read(doc: Document): AdapterRead | null {
     bodyText: '',
     attachments: readAttachments(c.root, c.editor),
   };
-  if (c.editor.kind === 'plain') draft.bodyText = fieldValue(c.editor.el).replace(/\r\n?/g, '\n').trim();
+  if (c.editor.kind === 'plain') draft.bodyText = plainBodyText(c.editor.el);
   else {
     const el = c.editor.kind === 'rich' ? c.editor.el : c.editor.body;
     draft.bodyText = editableText(el);
@@ -297,13 +296,12 @@ export const genericAdapter: WebmailAdapter = {
   },
 
   isSendShortcut(ev) {
-    if (isImeComposing(ev) || !isModEnter(ev)) return false;
-    const doc = topDocumentOf(ev.target);
-    const el = asElement(ev.target);
-    if (!doc || !el) return false;
-    const c = findCompose(doc);
+    if (!isModEnter(ev)) return false;
+    const t = shortcutTarget(ev);
+    if (!t) return false;
+    const c = findCompose(t.doc);
     if (!c?.send) return false;
-    return c.root.contains(el) || (c.editor.kind === 'frame' && el.ownerDocument === c.editor.body.ownerDocument);
+    return c.root.contains(t.el) || (c.editor.kind === 'frame' && t.el.ownerDocument === c.editor.body.ownerDocument);
   },
 
   health(doc): AdapterHealth {
@@ -325,12 +323,7 @@ export const genericAdapter: WebmailAdapter = {
     if (!c) return;
     const s = subjectField(c.root);
     if (s) setFieldValue(s, subject);
-    if (c.editor.kind === 'plain') setFieldValue(c.editor.el, convert(c.editor.el.value));
-    else {
-      const el = c.editor.kind === 'rich' ? c.editor.el : c.editor.body;
-      convertTextNodes(el, convert);
-      fireInput(el);
-    }
+    rewriteBody(c.editor.kind === 'plain' ? { plain: c.editor.el } : { rich: c.editor.kind === 'rich' ? c.editor.el : c.editor.body }, convert);
   },
 
   keyDocuments(doc) {

@@ -13,25 +13,25 @@ import {
   all,
   asElement,
   attachment,
+  claimRootOf,
   cleanText,
-  convertTextNodes,
+  closest,
   editableText,
   fieldValue,
-  fireInput,
   first,
   isHidden,
-  isImeComposing,
   isModEnter,
   labelIs,
+  noteUnreadableSize,
   parseAddress,
   parseAddressList,
   parseSize,
   recalledRoot,
-  rememberRoot,
+  rewriteBody,
   setFieldValue,
+  shortcutTarget,
   simulateClick,
   splitNameAndSize,
-  topDocumentOf,
   uniqueAddresses,
 } from '../dom-utils';
 import {
@@ -60,19 +60,11 @@ function isGmailLocation(doc: Document): boolean {
   return (doc.location?.hostname ?? '').toLowerCase() === 'mail.google.com';
 }
 
-function rootOf(el: Element): Element | null {
-  for (const sel of COMPOSE_CONTAINER) {
-    const c = el.closest(sel);
-    if (c) return c;
-  }
-  return null;
-}
-
 function composeRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   for (const body of all(doc, BODY)) {
     if (isHidden(body)) continue;
-    const root = rootOf(body);
+    const root = closest(body, COMPOSE_CONTAINER);
     // Every Gmail compose form, inline replies included (hidden there), has the subjectbox.
     if (!root || !first(root, SUBJECT)) continue;
     if (!roots.includes(root)) roots.push(root);
@@ -161,7 +153,7 @@ function attachments(root: Element, issues: string[]): DraftAttachment[] {
     const sizeText = first(chip, ATTACHMENT_SIZE)?.textContent;
     const size = sizeText ? parseSize(sizeText) : splitNameAndSize(chip.textContent).size;
     if (!name) continue;
-    if (size === null) issues.push(`Không đọc được dung lượng tệp "${name}".`);
+    noteUnreadableSize(issues, name, size);
     out.push(attachment(name, size));
   }
   return out;
@@ -190,6 +182,9 @@ function read(doc: Document): AdapterRead | null {
   return { draft, issues };
 }
 
+/** Asked for every ancestor of every pointer event's target: joined once, not per call. */
+const SEND_CANDIDATE_SELECTOR = SEND_CANDIDATES.join(',');
+
 export const gmailAdapter: WebmailAdapter = {
   id: 'gmail',
 
@@ -215,25 +210,17 @@ export const gmailAdapter: WebmailAdapter = {
     const el = asElement(target);
     if (!el) return false;
     for (let e: Element | null = el; e; e = e.parentElement) {
-      if (!e.matches(SEND_CANDIDATES.join(','))) continue;
+      if (!e.matches(SEND_CANDIDATE_SELECTOR)) continue;
       if (!isSendButton(e)) return false; // the nearest button decides ("More send options" ≠ Send)
-      const root = composeRoots(doc).find((r) => r.contains(e));
-      if (!root) return false;
-      rememberRoot(root);
-      return true;
+      return !!claimRootOf(composeRoots(doc), e);
     }
     return false;
   },
 
   isSendShortcut(ev) {
-    if (isImeComposing(ev) || !isModEnter(ev)) return false;
-    const doc = topDocumentOf(ev.target);
-    const el = asElement(ev.target);
-    if (!doc || !el) return false;
-    const root = composeRoots(doc).find((r) => r.contains(el));
-    if (!root) return false;
-    rememberRoot(root);
-    return true;
+    if (!isModEnter(ev)) return false;
+    const t = shortcutTarget(ev);
+    return !!t && !!claimRootOf(composeRoots(t.doc), t.el);
   },
 
   health(doc): AdapterHealth {
@@ -258,11 +245,7 @@ export const gmailAdapter: WebmailAdapter = {
     if (!root) return;
     const input = first<HTMLInputElement>(root, SUBJECT);
     if (input) setFieldValue(input, subject);
-    const body = bodyOf(root);
-    if (body) {
-      convertTextNodes(body, convert);
-      fireInput(body);
-    }
+    rewriteBody({ rich: bodyOf(root) }, convert);
   },
 };
 

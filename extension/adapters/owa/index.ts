@@ -14,26 +14,27 @@ import {
   all,
   asElement,
   attachment,
+  claimRootOf,
   cleanText,
   closest,
-  convertTextNodes,
   editableText,
   fieldValue,
-  fireInput,
   first,
   isEmail,
   isHidden,
-  isImeComposing,
   isModEnter,
+  noteUnreadableSize,
   parseAddress,
   parseAddressList,
   parseSize,
+  plainBodyText,
   recalledRoot,
   rememberRoot,
+  rewriteBody,
   setFieldValue,
+  shortcutTarget,
   simulateClick,
   splitNameAndSize,
-  topDocumentOf,
   uniqueAddresses,
 } from '../dom-utils';
 import {
@@ -181,7 +182,7 @@ function attachments(root: Element, issues: string[]): DraftAttachment[] {
       const name = cleanText(titled?.getAttribute('title')) || label.name;
       const size = sizeInside(tile) ?? label.size;
       if (!name) continue;
-      if (size === null) issues.push(`Không đọc được dung lượng tệp "${name}".`);
+      noteUnreadableSize(issues, name, size);
       out.push(attachment(name, size));
     }
   }
@@ -191,7 +192,7 @@ function attachments(root: Element, issues: string[]): DraftAttachment[] {
     const name = cleanText(nameEl?.textContent);
     if (!name) continue;
     const size = parseSize(sizeEl.textContent);
-    if (size === null) issues.push(`Không đọc được dung lượng tệp "${name}".`);
+    noteUnreadableSize(issues, name, size);
     out.push(attachment(name, size));
   }
   return out;
@@ -231,7 +232,7 @@ function read(doc: Document): AdapterRead | null {
     cc: recipients(root, 'cc', issues),
     bcc: recipients(root, 'bcc', issues),
     subject: cleanText(fieldValue(subjectEl)),
-    bodyText: rich ? editableText(rich) : fieldValue(plain).replace(/\r\n?/g, '\n').trim(),
+    bodyText: rich ? editableText(rich) : plainBodyText(plain),
     attachments: attachments(root, issues),
   };
   if (rich) draft.bodyHtml = rich.innerHTML.trim();
@@ -264,22 +265,17 @@ export const owaAdapter: WebmailAdapter = {
   isSendControl(target, doc) {
     const el = asElement(target);
     const btn = closest(el, SEND);
-    if (!btn) return false;
-    const root = composeRoots(doc).find((r) => r.contains(btn));
-    if (!root) return false;
-    rememberRoot(root);
-    return true;
+    return !!btn && !!claimRootOf(composeRoots(doc), btn);
   },
 
   isSendShortcut(ev) {
-    if (isImeComposing(ev)) return false;
     const altS = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey && (ev.code === 'KeyS' || ev.key === 's' || ev.key === 'S');
     const modEnter = isModEnter(ev);
     if (!altS && !modEnter) return false;
-    const doc = topDocumentOf(ev.target);
-    const el = asElement(ev.target);
-    if (!doc || !el) return false;
-    const root = composeRoots(doc).find((r) => r.contains(el));
+    const t = shortcutTarget(ev);
+    if (!t) return false;
+    // Found, not claimed yet: a Ctrl+Enter that would not send must not change the remembered form.
+    const root = composeRoots(t.doc).find((r) => r.contains(t.el));
     if (!root) return false;
     if (modEnter) {
       // With the shortcut turned off the tooltip loses "(Ctrl+Enter)"; a hint naming
@@ -315,11 +311,7 @@ export const owaAdapter: WebmailAdapter = {
     if (!root) return;
     const input = first<HTMLInputElement>(root, SUBJECT);
     if (input) setFieldValue(input, subject);
-    const { rich, plain } = bodyOf(root);
-    if (rich) {
-      convertTextNodes(rich, convert);
-      fireInput(rich);
-    } else if (plain) setFieldValue(plain, convert(plain.value));
+    rewriteBody(bodyOf(root), convert);
   },
 };
 

@@ -25,19 +25,20 @@ import {
   cleanText,
   closest,
   controlText,
-  convertTextNodes,
   dispatchMouse,
   editableText,
   fieldValue,
-  fireInput,
   first,
   frameDocument,
   isHidden,
   isImeComposing,
   isModEnter,
   labelIs,
+  noteUnreadableSize,
   parseAddress,
   parseAddressList,
+  plainBodyText,
+  rewriteBody,
   selectedOption,
   setFieldValue,
   simulateClick,
@@ -167,7 +168,7 @@ function classicAttachments(doc: Document, n: string, issues: string[]): DraftAt
     const rest = cleanText((bubble.textContent ?? '').replace(link?.textContent ?? '', ' '));
     const { size } = splitNameAndSize(`x ${rest}`);
     if (!name) continue;
-    if (size === null) issues.push(`Không đọc được dung lượng tệp "${name}".`);
+    noteUnreadableSize(issues, name, size);
     out.push(attachment(name, size));
   }
   return out;
@@ -186,7 +187,7 @@ function readClassic(doc: Document): AdapterRead | null {
   let bodyText = '';
   let bodyHtml: string | undefined;
   if (mode === 'text') {
-    bodyText = fieldValue(body.textarea).replace(/\r\n?/g, '\n').trim();
+    bodyText = plainBodyText(body.textarea);
   } else if (mode === 'html' && body.frameBody) {
     bodyText = editableText(body.frameBody);
     bodyHtml = body.frameBody.innerHTML.trim();
@@ -322,7 +323,7 @@ function modernAttachments(root: Element, issues: string[]): DraftAttachment[] {
       size ??= split.size;
     }
     if (!name) continue;
-    if (size === null) issues.push(`Không đọc được dung lượng tệp "${name}".`);
+    noteUnreadableSize(issues, name, size);
     out.push(attachment(name, size));
   }
   return out;
@@ -445,11 +446,7 @@ export const zimbraAdapter: WebmailAdapter = {
       if (input) setFieldValue(input, subject);
       const b = classicBody(active.view);
       const mode = classicBodyMode(b);
-      if (mode === 'text' && b.textarea) setFieldValue(b.textarea, convert(b.textarea.value));
-      else if (mode === 'html' && b.frameBody) {
-        convertTextNodes(b.frameBody, convert);
-        fireInput(b.frameBody);
-      }
+      rewriteBody(mode === 'text' ? { plain: b.textarea } : mode === 'html' ? { rich: b.frameBody } : {}, convert);
       return;
     }
     const root = modernComposer(doc);
@@ -457,13 +454,8 @@ export const zimbraAdapter: WebmailAdapter = {
     const input = first<HTMLInputElement>(root, MODERN.subject);
     if (input) setFieldValue(input, subject);
     const bodyEl = modernBodyEl(root);
-    if (bodyEl) {
-      convertTextNodes(bodyEl, convert);
-      fireInput(bodyEl); // RichTextArea.handleEvent reads innerHTML on input
-    } else {
-      const plain = first<HTMLTextAreaElement>(root, MODERN.plainBody);
-      if (plain) setFieldValue(plain, convert(plain.value));
-    }
+    // The input event matters: RichTextArea.handleEvent reads innerHTML on input.
+    rewriteBody(bodyEl ? { rich: bodyEl } : { plain: first<HTMLTextAreaElement>(root, MODERN.plainBody) }, convert);
   },
 
   keyDocuments(doc) {
