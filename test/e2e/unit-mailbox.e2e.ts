@@ -23,6 +23,7 @@ import type { Page } from 'playwright-core';
 import { E2E_PASSWORD, E2E_USERS, startMailStack, type MailStack } from './harness/mailstack.ts';
 import { clickSend, closePage, launchBrowser, login, readComposeFields, waitForCompose, waitForRoundcube, waitForSent, type E2EBrowser } from './harness/browser.ts';
 import type { Chrome } from './harness/chrome.ts';
+import { makeEml } from '../fixtures/builders.ts';
 
 const EXT = process.env.E2E_EXTENSION_DIR;
 const RUN = randomBytes(3).toString('hex');
@@ -40,7 +41,6 @@ const SEEDS: Seed[] = [
   { key: 'secret', from: 'vanphong@cantho.gov.vn', subject: `TỐI MẬT Kế hoạch ${RUN}`, ageMs: 12 * DAY, answered: true, body: 'TỐI MẬT\nNội dung kế hoạch.' },
   { key: 'new', from: 'ubnd@tphcm.gov.vn', subject: `Thư mới ${RUN}`, ageMs: 60_000 },
 ];
-const enc = (s: string) => `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
 
 describe('unit-mailbox reminders on real Roundcube (production build)', () => {
   it('has the built extension', () => expect(EXT, 'E2E_EXTENSION_DIR unset: build the extension').toBeTruthy());
@@ -53,8 +53,15 @@ describe('unit-mailbox reminders on real Roundcube (production build)', () => {
   beforeAll(async () => {
     stack = await startMailStack({ language: 'vi_VN' });
     for (const s of SEEDS) {
-      const eml = `From: ${s.from}\nTo: ${UNIT}\nSubject: ${enc(s.subject)}\nDate: ${new Date(Date.now() - s.ageMs).toUTCString()}\n` +
-        `Message-ID: <${s.key}.${RUN}@e2e>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n${s.body ?? 'Nội dung ' + s.key}\n`;
+      // seedMessage turns makeEml's CRLF into the LF a Maildir holds.
+      const eml = makeEml({
+        from: s.from,
+        to: UNIT,
+        subject: s.subject,
+        date: new Date(Date.now() - s.ageMs).toUTCString(),
+        messageId: `${s.key}.${RUN}@e2e`,
+        text: s.body ?? 'Nội dung ' + s.key,
+      });
       const file = await stack.seedMessage(UNIT, 'INBOX', eml, { answered: s.answered, seen: s.answered });
       const t = new Date(Date.now() - s.ageMs);
       utimesSync(file, t, t); // Maildir INTERNALDATE = mtime: the received time the reader reports
