@@ -15,6 +15,7 @@
  */
 import { overdue, type CalendarPolicy } from '../../shared/calendar';
 import { VN_OFFSET_MS } from '../../shared/calendar/time';
+import { affectsPolicy } from '../lib/messages';
 import {
   SNOOZE_ALL, badgeText, emptyCache, isCache, normalizeMailboxes, popupModel, pruneSnoozes, toCachedItems,
   type OverdueCache, type Snoozes,
@@ -305,10 +306,13 @@ export function initUnitMailbox(deps: UnitMailboxDeps): UnitMailboxController {
     if (id.startsWith('cg-')) void b.tabs.create({ url: b.runtime.getURL('/popup.html') });
   });
   b.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    if (KEYS.snoozes in changes || KEYS.unitMailboxes in changes) void evaluate();
-    if (KEYS.unitMailboxes in changes) void refresh(true);
-    if ('preset' in changes || 'policyCache' in changes) void schedule();
+    if (area === 'local') {
+      if (KEYS.snoozes in changes || KEYS.unitMailboxes in changes) void evaluate();
+      if (KEYS.unitMailboxes in changes) void refresh(true);
+    }
+    // The check times come from the policy, which an agency can change through managed storage
+    // too (GPO checkTimes): any change to the policy re-plans the next reminder.
+    if (affectsPolicy(changes, area)) void schedule();
   });
   let pending: ReturnType<typeof setTimeout> | undefined;
   b.tabs.onUpdated.addListener((_id, info, tab) => {

@@ -102,6 +102,10 @@ export function fakeBrowser(initial: Record<string, unknown> = {}, tabs: FakeTab
         for (const fn of messageListeners) fn(msg, { id: 'ext' }, resolve);
       });
     },
+    /** A storage change in another area (e.g. 'managed': the agency changed its policy). */
+    storageChanged(changes: Record<string, unknown>, area: string) {
+      changed.forEach((fn) => fn(changes, area));
+    },
     tabUpdated(id: number, url: string) {
       updatedListeners.forEach((fn) => fn(id, { status: 'complete' }, { id, url }));
     },

@@ -33,6 +33,19 @@ describe('check-time reminders (fake clock)', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] }));
   afterEach(() => vi.useRealTimers());
 
+  it('a managed policy change re-plans the next check reminder', async () => {
+    vi.setSystemTime(at('2026-05-05T08:30:00+07:00')); // Tuesday
+    const fake = fakeBrowser({ unitMailboxes: [UNIT] });
+    let policy = resolvePolicy({ extends: 'binhphuoc', checkTimes: ['09:00'] });
+    initUnitMailbox({ browser: fake.browser, loadPolicy: async () => ({ ok: true, policy }), log: () => {} });
+    await settle();
+    expect(fake.alarms.get(ALARM_CHECK)?.when).toBe(at('2026-05-05T09:00:00+07:00'));
+    policy = resolvePolicy({ extends: 'binhphuoc', checkTimes: ['10:00'] });
+    fake.storageChanged({ checkTimes: {} }, 'managed');
+    await settle();
+    expect(fake.alarms.get(ALARM_CHECK)?.when).toBe(at('2026-05-05T10:00:00+07:00'));
+  });
+
   it('at 9:00 on a working day a check reminder fires for binhphuoc', async () => {
     const { fake } = start('2026-05-05T08:30:00+07:00'); // Tuesday
     await settle();
