@@ -275,14 +275,16 @@ async function cmdDue(args: string[], io: Io): Promise<number> {
   const format = oneOf('format', opts.format, ['json', 'text'], 'text') as 'json' | 'text';
   if (!opts.received) throw new UsageError('thiếu --received (thời điểm nhận thư, ISO-8601)', 'missing --received (time of receipt, ISO-8601)');
   const { policy } = await loadPolicy(opts.policy);
-  const { runDueCommand } = await import('./calendar');
+  const { runDueCommand, isCalendarError } = await import('./calendar');
   let stdout: string;
   try {
     stdout = runDueCommand({ received: opts.received, format }, policy).stdout;
   } catch (e) {
+    // The calendar's errors carry both halves: the user's input quoted in the Vietnamese half
+    // may contain " / " itself, so the message cannot be split.
+    if (isCalendarError(e)) throw new UsageError(e.message_vi, e.message_en);
     const msg = e instanceof Error ? e.message : String(e);
-    // Vietnamese and English halves are joined by the first " / " (the user's own input,
-    // quoted later in the message, may contain one too).
+    // Anything else (e.g. formatIsoVn's RangeError) is split at its first " / ", as before.
     const cut = msg.indexOf(' / ');
     const [vi, en] = cut < 0 ? [msg, msg] : [msg.slice(0, cut), msg.slice(cut + 3)];
     throw new UsageError(vi, en);

@@ -5,8 +5,8 @@
  * rules and their legal sources.
  */
 
-export type { CalendarPolicy, DayInput } from './working.ts';
-export { isWorkingDay, holidaysOf, dueAt, workingDaysBetween, checkTimesOn, nextCheckTimes } from './working.ts';
+export type { CalendarError, CalendarPolicy, DayInput } from './working.ts';
+export { isWorkingDay, holidaysOf, dueAt, workingDaysBetween, checkTimesOn, nextCheckTimes, isCalendarError } from './working.ts';
 export type { Holiday, HolidayKind } from './holidays.ts';
 export { overdue } from './overdue.ts';
 export type { OverdueItem, OverdueEntry, OverdueOptions, OverdueStatus } from './overdue.ts';

@@ -6,7 +6,7 @@
 
 import type { MailboxItem } from '../types.ts';
 import { formatIsoVn, parseInstant } from './time.ts';
-import { type CalendarPolicy, internal } from './working.ts';
+import { type CalendarPolicy, calendarError, internal } from './working.ts';
 
 export interface OverdueItem extends Omit<MailboxItem, 'receivedAt'> {
   receivedAt: string | Date;
@@ -103,7 +103,7 @@ export function overdue(items: readonly OverdueItem[], policy: CalendarPolicy, n
   const nowMs = internal.toInstant(now, 'Thời điểm hiện tại', 'now');
   const dueSoonHours = opts.dueSoonHours ?? DEFAULT_DUE_SOON_HOURS;
   if (!(dueSoonHours >= 0)) {
-    throw new Error(`dueSoonHours không hợp lệ: ${JSON.stringify(dueSoonHours)} / Invalid dueSoonHours: ${JSON.stringify(dueSoonHours)}`);
+    throw calendarError(`dueSoonHours không hợp lệ: ${JSON.stringify(dueSoonHours)}`, `Invalid dueSoonHours: ${JSON.stringify(dueSoonHours)}`);
   }
   const dueSoonMs = dueSoonHours * 3_600_000;
   const own = opts.mailboxAddress ? senderAddress(opts.mailboxAddress) : undefined;

@@ -37,8 +37,28 @@ export interface CalendarPolicy {
 /** A day as "YYYY-MM-DD" (taken as a Vietnamese calendar day), or an instant (Date / ISO-8601 string) whose Vietnamese day is meant. */
 export type DayInput = string | Date;
 
-function bilingualError(vi: string, en: string): Error {
-  return new Error(`${vi} / ${en}`);
+/**
+ * An error with its Vietnamese and English halves kept apart, like ReaderError's: the message
+ * is still one line, "vi / en", but the halves quote user input ("--received", policy dates)
+ * that may itself contain " / ", so the CLI must not split the message to find them.
+ */
+export interface CalendarError extends Error {
+  readonly message_vi: string;
+  readonly message_en: string;
+}
+
+/**
+ * A plain Error with the halves as non-enumerable properties, not a subclass: hosts and tests
+ * compare and log these errors as plain Errors (same prototype, same enumerable fields).
+ */
+export function calendarError(vi: string, en: string): CalendarError {
+  const e = new Error(`${vi} / ${en}`);
+  Object.defineProperties(e, { message_vi: { value: vi }, message_en: { value: en } });
+  return e as CalendarError;
+}
+
+export function isCalendarError(e: unknown): e is CalendarError {
+  return e instanceof Error && typeof (e as Partial<CalendarError>).message_vi === 'string' && typeof (e as Partial<CalendarError>).message_en === 'string';
 }
 
 interface CompiledCalendar {
@@ -55,7 +75,7 @@ function compileDays(list: readonly string[] | undefined, field: string): Set<nu
   for (const value of list ?? []) {
     const day = typeof value === 'string' ? parseDateKey(value.trim()) : null;
     if (day === null) {
-      throw bilingualError(
+      throw calendarError(
         `Ngày không hợp lệ trong calendar.${field}: ${JSON.stringify(value)} (cần YYYY-MM-DD)`,
         `Invalid date in calendar.${field}: ${JSON.stringify(value)} (YYYY-MM-DD expected)`,
       );
@@ -90,7 +110,7 @@ function compileUncached(policy: CalendarPolicy): CompiledCalendar {
     const start = parseClock(String(interval?.[0]));
     const end = parseClock(String(interval?.[1]));
     if (start === null || end === null || end <= start) {
-      throw bilingualError(
+      throw calendarError(
         `Giờ làm việc không hợp lệ: ${JSON.stringify(interval)} (cần ["HH:MM","HH:MM"])`,
         `Invalid working hours: ${JSON.stringify(interval)} (["HH:MM","HH:MM"] expected)`,
       );
@@ -98,14 +118,14 @@ function compileUncached(policy: CalendarPolicy): CompiledCalendar {
     endOfDay = Math.max(endOfDay, end);
   }
   if (endOfDay < 0) {
-    throw bilingualError('Chưa khai báo giờ làm việc (calendar.workingHours)', 'No working hours set (calendar.workingHours)');
+    throw calendarError('Chưa khai báo giờ làm việc (calendar.workingHours)', 'No working hours set (calendar.workingHours)');
   }
   const checkMinutes = [
     ...new Set(
       (policy.checkTimes ?? []).map((t) => {
         const m = parseClock(String(t));
         if (m === null || m >= 24 * 60) {
-          throw bilingualError(`Giờ kiểm tra hộp thư không hợp lệ: ${JSON.stringify(t)} (cần HH:MM)`, `Invalid check time: ${JSON.stringify(t)} (HH:MM expected)`);
+          throw calendarError(`Giờ kiểm tra hộp thư không hợp lệ: ${JSON.stringify(t)} (cần HH:MM)`, `Invalid check time: ${JSON.stringify(t)} (HH:MM expected)`);
         }
         return m;
       }),
@@ -113,7 +133,7 @@ function compileUncached(policy: CalendarPolicy): CompiledCalendar {
   ].sort((a, b) => a - b);
   const n = policy.replyDeadlineWorkingDays;
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw bilingualError(
+    throw calendarError(
       `Thời hạn trả lời không hợp lệ: ${JSON.stringify(n)} (cần số ngày làm việc ≥ 0)`,
       `Invalid replyDeadlineWorkingDays: ${JSON.stringify(n)} (a whole number ≥ 0 expected)`,
     );
@@ -149,7 +169,7 @@ function toEpochDay(value: DayInput): number {
   const ms = parseInstant(value);
   if (ms === null) {
     const shown = JSON.stringify(String(value));
-    throw bilingualError(`Ngày không hợp lệ: ${shown} (cần YYYY-MM-DD hoặc ISO-8601)`, `Invalid date: ${shown} (YYYY-MM-DD or ISO-8601 expected)`);
+    throw calendarError(`Ngày không hợp lệ: ${shown} (cần YYYY-MM-DD hoặc ISO-8601)`, `Invalid date: ${shown} (YYYY-MM-DD or ISO-8601 expected)`);
   }
   return vnEpochDay(ms);
 }
@@ -159,7 +179,7 @@ function toInstant(value: Date | string | number, labelVi: string, labelEn: stri
   const ms = parseInstant(value);
   if (ms === null) {
     const shown = JSON.stringify(String(value));
-    throw bilingualError(`${labelVi} không hợp lệ: ${shown} (cần ISO-8601)`, `Invalid ${labelEn}: ${shown} (ISO-8601 expected)`);
+    throw calendarError(`${labelVi} không hợp lệ: ${shown} (cần ISO-8601)`, `Invalid ${labelEn}: ${shown} (ISO-8601 expected)`);
   }
   return ms;
 }

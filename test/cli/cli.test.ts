@@ -131,6 +131,27 @@ describe('congvu-guard policy', () => {
   });
 });
 
+describe('congvu-guard due', () => {
+  it('prints the reply deadline', async () => {
+    const r = await run('due', '--policy', 'mic', '--received', '2026-04-24T10:00:00+07:00');
+    expect(r).toEqual({ code: 0, stdout: '2026-04-29T17:00:00+07:00', stderr: '' });
+  });
+
+  it('an invalid --received: one line, Vietnamese then English', async () => {
+    const r = await run('due', '--policy', 'mic', '--received', 'x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Lỗi: Thời điểm nhận không hợp lệ: "x" (cần ISO-8601) / Error: Invalid --received: "x" (ISO-8601 expected)');
+  });
+
+  it('an invalid --received containing " / " is quoted whole in both halves', async () => {
+    const r = await run('due', '--policy', 'mic', '--received', '2026-01-01 / x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'Lỗi: Thời điểm nhận không hợp lệ: "2026-01-01 / x" (cần ISO-8601) / Error: Invalid --received: "2026-01-01 / x" (ISO-8601 expected)',
+    );
+  });
+});
+
 describe('congvu-guard policy export', () => {
   it('writes deployable files and reports where they go', async () => {
     const out = join(dir, 'kit');
