@@ -278,10 +278,8 @@ function toIssues(issue: z.core.$ZodIssue): PolicyIssue[] {
     case 'invalid_format':
     case 'custom': {
       const msg = issue.message ?? '';
-      if (msg.startsWith('regex:')) {
-        const [vi, en] = msg.slice(6).split('|');
-        return one(vi, en);
-      }
+      const bi = (issue as { params?: { bilingual?: { vi: string; en: string } } }).params?.bilingual;
+      if (bi) return one(bi.vi, bi.en);
       const f = FORMAT_TEXT[msg];
       if (f) return one(f[0], f[1]);
       if (issue.code === 'invalid_format' && (issue as { format?: string }).format === 'regex') return one('giá trị sai định dạng', 'value has the wrong format');

@@ -54,6 +54,14 @@ const DOMAIN_PATTERN = z
 
 const EMAIL = z.string().max(320).regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, { message: 'email' });
 
+/**
+ * A bad admin pattern, with both halves of the message kept apart in `params` (read by
+ * resolve.ts toIssues): the engine's error text quotes the pattern, which may contain any
+ * separator ("||(" once broke a "vi|en" string apart).
+ */
+const patternIssue = (e: { message_vi: string; message_en: string }) =>
+  ({ code: 'custom', message: e.message_en, params: { bilingual: { vi: e.message_vi, en: e.message_en } } }) as const;
+
 /** A regular expression in RE2 syntax, optionally written "/…/flags". */
 const LINEAR_REGEX = z
   .string()
@@ -61,7 +69,7 @@ const LINEAR_REGEX = z
   .max(1000)
   .superRefine((s, ctx) => {
     const r = compileAdminPattern(s);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: `regex:${r.error.message_vi}|${r.error.message_en}` });
+    if (!r.ok) ctx.addIssue(patternIssue(r.error));
   });
 
 /**
@@ -75,7 +83,7 @@ const CUSTOM_MARKING = z
   .max(500)
   .superRefine((s, ctx) => {
     const problem = compileCustomMarkings([s]).errors[0];
-    if (problem) ctx.addIssue({ code: 'custom', message: `regex:${problem.message_vi}|${problem.message_en}` });
+    if (problem) ctx.addIssue(patternIssue(problem));
   });
 
 export const RuleSettingSchema = z.strictObject({

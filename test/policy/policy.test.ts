@@ -113,6 +113,18 @@ describe('validation messages', () => {
     expect(found.find((i) => i.path === '$.customMarkings[0]')!.message_en).toContain('RE2');
   });
 
+  it('keeps both halves of a bad pattern\'s message when the pattern itself contains "|"', () => {
+    // Found by the property test: "||(" once split a packed "vi|en" message in the wrong place.
+    const r = validatePolicy({ unitMailboxes: { patterns: ['||('] }, customMarkings: ['/a|(b/'] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const path of ['$.unitMailboxes.patterns[0]', '$.customMarkings[0]']) {
+      const i = r.issues.find((x) => x.path === path)!;
+      expect(i.message_vi).toMatch(/^biểu thức chính quy không hợp lệ/);
+      expect(i.message_en).toMatch(/^invalid regular expression/);
+    }
+  });
+
   it('reports a JSON syntax error as one issue', () => {
     const r = validatePolicyText('{ "extends": "mic", }');
     expect(r.ok).toBe(false);
