@@ -1,11 +1,9 @@
 /**
  * The compose rules, in the order the engine runs them. Adding a compose rule = one module,
- * one test table (test/rules/<id>.test.ts), one doc page (docs/rules/<id>.md), one line here
- * and its id in COMPOSE_RULE_IDS (shared/policy/schema.ts, kept there so the schema does not
- * import the rules; test/rules/registry.test.ts keeps the two lists equal).
- *
- * A module of its own so that meta.ts (imported by policy resolution and content scripts) and
- * index.ts (the engine's entry) share one list without importing each other.
+ * one test table (test/rules/<id>.test.ts), one doc page (docs/rules/<id>.md), one line here,
+ * its `.meta` in meta.ts (named there so bundles can keep metadata without checks) and its id in
+ * COMPOSE_RULE_IDS (shared/policy/schema.ts, kept there so the schema does not import the rules).
+ * test/rules/registry.test.ts keeps the three equal.
  */
 import type { ComposeRule } from './types';
 import { classifiedContent } from './classified-content';
