@@ -30,6 +30,17 @@ describe('built Chrome manifest (.output/chrome-mv3)', () => {
   });
 });
 
+describe('built content scripts (.output/chrome-mv3)', () => {
+  // The small helpers run on every webmail page; a shared import that drags in the rule checks
+  // (the markings matcher, legacy tables, re2js) once made password.js 205 KB instead of 25 KB.
+  it('the password and mailbox helpers stay small (no rule checks bundled in)', () => {
+    readBuilt('chrome');
+    const size = (f: string) => readFileSync(join(ROOT, '.output', 'chrome-mv3', 'content-scripts', f)).length;
+    expect(size('password.js'), 'password.js bytes').toBeLessThan(64 * 1024);
+    expect(size('mailbox.js'), 'mailbox.js bytes').toBeLessThan(64 * 1024);
+  });
+});
+
 describe('built Firefox manifest (.output/firefox-mv3)', () => {
   it('passes addons-linter with no errors', async () => {
     readBuilt('firefox');
